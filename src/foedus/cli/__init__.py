@@ -1,0 +1,1 @@
+"""The command line: ``foedus …`` (human tables by default, ``--format json`` for machines)."""

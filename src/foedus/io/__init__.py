@@ -1,0 +1,1 @@
+"""The edge of the system: files in (corpus YAML, importers) and out (exporters)."""

@@ -1,0 +1,137 @@
+"""Treaties, their articles, and each party's dated lifecycle (DESIGN.md §3).
+
+A treaty's life is per party: signed → ratified or acceded → in force for that party → possibly
+suspended and resumed → withdrawn, denounced or terminated. "Signed" binds nobody.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from foedus.model.base import Value
+from foedus.model.dates import PartialDate
+from foedus.model.obligation import Obligation
+from foedus.model.source import Source, SourceId
+from foedus.model.state import StateCode
+
+__all__ = [
+    "TREATY_ID_PATTERN",
+    "Article",
+    "Exit",
+    "Invocation",
+    "Party",
+    "Suspension",
+    "Treaty",
+    "TreatyEnd",
+    "TreatyId",
+]
+
+TREATY_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+TreatyId = Annotated[str, Field(pattern=TREATY_ID_PATTERN)]
+Refs = tuple[SourceId, ...]
+
+
+class Suspension(Value):
+    """A period in which a party's obligations do not operate, towards everyone or some parties."""
+
+    from_: PartialDate = Field(alias="from")
+    to: PartialDate | None = Field(default=None, description="Resumption; null while ongoing.")
+    towards: tuple[StateCode, ...] = Field(
+        default=(), description="Only the relations with these parties; empty means all."
+    )
+    how: Literal["suspended", "frozen"] = "suspended"
+    note: str | None = None
+    sources: Refs = ()
+
+
+class Exit(Value):
+    """How and when a party stopped being bound."""
+
+    date: PartialDate = Field(description="The day the exit took effect (first day not bound).")
+    how: Literal["withdrawn", "denounced", "terminated", "expelled", "succeeded", "dissolved"]
+    notice: PartialDate | None = Field(default=None, description="Day notice was given, if any.")
+    note: str | None = None
+    sources: Refs = ()
+
+
+class Party(Value):
+    """A state's relation to a treaty, each step dated."""
+
+    state: StateCode
+    signed: PartialDate | None = None
+    ratified: PartialDate | None = None
+    acceded: PartialDate | None = None
+    in_force: PartialDate | None = Field(
+        default=None, description="When the treaty began to bind this party, if not derivable."
+    )
+    suspensions: tuple[Suspension, ...] = ()
+    exit: Exit | None = None
+    note: str | None = None
+    sources: Refs = ()
+
+
+class TreatyEnd(Value):
+    """The end of the treaty for all its parties."""
+
+    date: PartialDate = Field(description="First day the treaty no longer binds anyone.")
+    how: Literal["expired", "terminated", "replaced", "dissolved", "denounced", "superseded"]
+    note: str | None = None
+    sources: Refs = ()
+
+
+class Article(Value):
+    """An article of a treaty: its number, a paraphrase in our words, the obligations it creates."""
+
+    number: str = Field(min_length=1, description='As numbered in the text, e.g. "4" or "42(7)".')
+    title: str | None = None
+    says: str = Field(min_length=1, description="Paraphrase in our own words (never a quote).")
+    obligations: tuple[Obligation, ...] = ()
+    sources: Refs = ()
+
+
+class Invocation(Value):
+    """A formal invocation of an article: a dated, sourced event."""
+
+    date: PartialDate
+    article: str
+    by: tuple[StateCode, ...] = Field(description="The state(s) that invoked it.")
+    note: str = Field(min_length=1)
+    sources: Refs = ()
+
+
+class Treaty(Value):
+    """One treaty file: the agreement, its parties, articles and sources."""
+
+    id: TreatyId
+    name: str = Field(min_length=1)
+    short_name: str | None = None
+    signed: PartialDate | None = None
+    place: str | None = None
+    in_force: PartialDate | None = Field(
+        default=None, description="Entry into force overall; null if it never entered into force."
+    )
+    ratification_required: bool = Field(
+        default=True,
+        description="If false, every party is bound from `in_force` without its own ratification.",
+    )
+    ended: TreatyEnd | None = None
+    replaces: tuple[TreatyId, ...] = ()
+    replaced_by: TreatyId | None = None
+    duration: str | None = Field(default=None, description="Duration, renewal, termination terms.")
+    atop: tuple[int, ...] = Field(default=(), description="ATOP alliance ids of this treaty.")
+    cow: tuple[int, ...] = Field(default=(), description="COW Formal Alliances ids.")
+    uncertain: tuple[str, ...] = Field(
+        default=(), description="Facts whose status is uncertain, and the choice made."
+    )
+    notes: tuple[str, ...] = ()
+    dates_sources: Refs = Field(default=(), description="Sources of signed / in_force.")
+    parties: tuple[Party, ...] = Field(min_length=1)
+    articles: tuple[Article, ...] = ()
+    invocations: tuple[Invocation, ...] = ()
+    sources: tuple[Source, ...] = Field(min_length=1)
+
+    def party(self, code: str) -> Party | None:
+        """The party entry of ``code``, if that state is a party."""
+        return next((p for p in self.parties if p.state == code), None)

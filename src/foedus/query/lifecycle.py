@@ -1,0 +1,93 @@
+"""When a treaty binds each party: per-party intervals of force and suspension.
+
+Intervals are half-open ``[start, end)``. A partial date that *starts* an interval counts from its
+first day; one that *ends* an interval counts to its last day (DESIGN.md §3). A party is bound from
+its own ``in_force`` date if given; otherwise from the later of the treaty's entry into force and
+its ratification or accession; a party that only signed is not bound (unless the treaty says that
+no ratification is required).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from foedus.model.dates import PartialDate
+from foedus.model.treaty import Party, Treaty
+
+__all__ = ["FOREVER", "Interval", "end_of", "party_interval", "treaty_end", "treaty_interval"]
+
+FOREVER = dt.date.max
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Interval:
+    """Days ``start <= d < end``."""
+
+    start: dt.date
+    end: dt.date = FOREVER
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.start <= day < self.end
+
+    @property
+    def empty(self) -> bool:
+        return self.end <= self.start
+
+    def clip(self, other: Interval) -> Interval:
+        return Interval(max(self.start, other.start), min(self.end, other.end))
+
+
+def end_of(date: PartialDate) -> dt.date:
+    """Exclusive end for a date that ends an interval: exact days as given, partial to the last day.
+
+    >>> end_of(PartialDate(1996, 9, 10)), end_of(PartialDate(1996, 9))
+    (datetime.date(1996, 9, 10), datetime.date(1996, 10, 1))
+    """
+    return date.first_day if date.day is not None else date.day_after_last
+
+
+def treaty_end(treaty: Treaty, successor_in_force: PartialDate | None = None) -> dt.date:
+    """The first day the treaty binds no one (``FOREVER`` while it stands)."""
+    ends = []
+    if treaty.ended is not None:
+        ends.append(end_of(treaty.ended.date))
+    if successor_in_force is not None:
+        ends.append(successor_in_force.first_day)
+    return min(ends, default=FOREVER)
+
+
+def treaty_interval(
+    treaty: Treaty, successor_in_force: PartialDate | None = None
+) -> Interval | None:
+    """When the treaty is in force overall, or ``None`` if it never entered into force."""
+    if treaty.in_force is None:
+        return None
+    interval = Interval(treaty.in_force.first_day, treaty_end(treaty, successor_in_force))
+    return None if interval.empty else interval
+
+
+def party_start(treaty: Treaty, party: Party) -> dt.date | None:
+    """The first day the treaty binds ``party``, or ``None`` if it never did."""
+    if party.in_force is not None:
+        return party.in_force.first_day
+    if treaty.in_force is None:
+        return None
+    joined = party.acceded or party.ratified
+    if joined is not None:
+        return max(treaty.in_force.first_day, joined.first_day)
+    return None if treaty.ratification_required else treaty.in_force.first_day
+
+
+def party_interval(
+    treaty: Treaty, party: Party, successor_in_force: PartialDate | None = None
+) -> Interval | None:
+    """When ``party`` is bound by ``treaty`` (ignoring suspensions), or ``None``."""
+    start = party_start(treaty, party)
+    if start is None:
+        return None
+    end = treaty_end(treaty, successor_in_force)
+    if party.exit is not None:
+        end = min(end, end_of(party.exit.date))
+    interval = Interval(start, end)
+    return None if interval.empty else interval

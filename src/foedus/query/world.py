@@ -1,0 +1,173 @@
+"""The world: every treaty and state over time, compiled once for fast dated queries.
+
+>>> import foedus
+>>> world = foedus.load()
+>>> [e.article.number for e in world.on("2024-12-05").obligations(from_="RUS", to="PRK", kind="defense")]
+['4']
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from foedus.errors import UnknownTreatyError
+from foedus.model.area import Area
+from foedus.model.dates import DateLike, to_date
+from foedus.model.registry import StateRegistry
+from foedus.model.state import State
+from foedus.model.treaty import Party, Suspension, Treaty
+from foedus.query.changes import Change
+from foedus.query.edges import ObligationEdge, expand
+from foedus.query.lifecycle import Interval, end_of, party_interval, treaty_interval
+from foedus.query.snapshot import Snapshot
+
+__all__ = ["SuspensionSpan", "World"]
+
+
+@dataclass(frozen=True, slots=True)
+class SuspensionSpan:
+    """A suspension of ``state``'s obligations under ``treaty`` towards ``towards`` (empty: all)."""
+
+    treaty: str
+    state: str
+    towards: tuple[str, ...]
+    interval: Interval
+    suspension: Suspension
+
+    @property
+    def keys(self) -> tuple[tuple[str, str, str], ...]:
+        return tuple((self.treaty, self.state, other) for other in self.towards or ("*",))
+
+
+class World:
+    """All facts over time; ``world.on(date)`` gives the :class:`Snapshot` of one day."""
+
+    def __init__(
+        self,
+        registry: StateRegistry,
+        treaties: Iterable[Treaty],
+        areas: Iterable[Area] = (),
+    ) -> None:
+        self.registry = registry
+        self.treaties: Mapping[str, Treaty] = {t.id: t for t in treaties}
+        self.areas: Mapping[str, Area] = {a.id: a for a in areas}
+        self.spans: dict[tuple[str, str], Interval] = {}
+        self.suspensions: list[SuspensionSpan] = []
+        self.treaty_spans: dict[str, Interval | None] = {}
+        self._changes: list[Change] = []
+        self._compile()
+        self.edges: tuple[ObligationEdge, ...] = tuple(
+            edge for treaty in self.treaties.values() for edge in expand(treaty)
+        )
+        self.edges_from: dict[str, list[ObligationEdge]] = defaultdict(list)
+        self.edges_to: dict[str, list[ObligationEdge]] = defaultdict(list)
+        for edge in self.edges:
+            self.edges_from[edge.from_].append(edge)
+            self.edges_to[edge.to].append(edge)
+        self._change_dates = [c.date for c in self._changes]
+
+    # -- compilation -------------------------------------------------------------------------
+    def _compile(self) -> None:
+        for treaty in self.treaties.values():
+            successor = self.treaties.get(treaty.replaced_by or "")
+            nxt = successor.in_force if successor else None
+            self.treaty_spans[treaty.id] = treaty_interval(treaty, nxt)
+            for party in treaty.parties:
+                span = party_interval(treaty, party, nxt)
+                if span is None:
+                    continue
+                key = (treaty.id, party.state)
+                self.spans[key] = span
+                self._changes.append(
+                    Change(
+                        span.start, treaty.id, party.state, "bind", _start_kind(treaty, party, span)
+                    )
+                )
+                if span.end != dt.date.max:
+                    kind = _end_kind(treaty, party, span)
+                    self._changes.append(Change(span.end, treaty.id, party.state, "unbind", kind))
+                for suspension in party.suspensions:
+                    end = end_of(suspension.to) if suspension.to else dt.date.max
+                    clipped = Interval(suspension.from_.first_day, end).clip(span)
+                    if clipped.empty:
+                        continue
+                    item = SuspensionSpan(
+                        treaty.id, party.state, suspension.towards, clipped, suspension
+                    )
+                    self.suspensions.append(item)
+                    self._changes.append(
+                        Change(
+                            clipped.start,
+                            treaty.id,
+                            party.state,
+                            "suspend",
+                            suspension.how,
+                            suspension.towards,
+                        )
+                    )
+                    if clipped.end < span.end:
+                        self._changes.append(
+                            Change(
+                                clipped.end,
+                                treaty.id,
+                                party.state,
+                                "resume",
+                                "resumed",
+                                suspension.towards,
+                            )
+                        )
+        self._changes.sort()
+
+    # -- queries -----------------------------------------------------------------------------
+    def on(self, date: DateLike) -> Snapshot:
+        """The facts in force on ``date`` (any date-like value)."""
+        day = to_date(date)
+        bound = frozenset(key for key, span in self.spans.items() if day in span)
+        suspended = frozenset(
+            key for item in self.suspensions if day in item.interval for key in item.keys
+        )
+        return Snapshot(self, day, bound, suspended)
+
+    def changes(self, start: DateLike, end: DateLike) -> list[Change]:
+        """Changes that take effect after ``start`` and on or before ``end``, in date order.
+
+        Applying them to ``on(start)`` gives ``on(end)``.
+        """
+        lo, hi = to_date(start), to_date(end)
+        i = bisect.bisect_right(self._change_dates, lo)
+        j = bisect.bisect_right(self._change_dates, hi)
+        return self._changes[i:j]
+
+    def treaty(self, treaty_id: str) -> Treaty:
+        """The treaty with this id; unknown ids get suggestions."""
+        try:
+            return self.treaties[treaty_id]
+        except KeyError:
+            close = difflib.get_close_matches(treaty_id, list(self.treaties), n=3, cutoff=0.5)
+            raise UnknownTreatyError(treaty_id, close) from None
+
+    def resolve(self, name: str | int, on: DateLike | None = None) -> State:
+        """The state ``name`` means, on ``on`` if given (see :class:`StateRegistry`)."""
+        return self.registry.resolve(name, to_date(on) if on is not None else None)
+
+    def __repr__(self) -> str:
+        return f"<World {len(self.treaties)} treaties, {len(self.registry)} states>"
+
+
+def _start_kind(treaty: Treaty, party: Party, span: Interval) -> str:
+    if treaty.in_force is not None and span.start == treaty.in_force.first_day:
+        return "entry_into_force"
+    return "accession" if party.acceded else "entry_into_force_for_party"
+
+
+def _end_kind(treaty: Treaty, party: Party, span: Interval) -> str:
+    if party.exit is not None and span.end == end_of(party.exit.date):
+        return party.exit.how
+    if treaty.ended is not None and span.end == end_of(treaty.ended.date):
+        return treaty.ended.how
+    return "replaced"
