@@ -277,11 +277,13 @@ def schema(
     of: Annotated[str, typer.Option("--of", help="treaty, states or areas.")] = "treaty",
 ) -> None:
     """Print the JSON Schema of a file format."""
+    from pydantic import BaseModel
+
     from foedus.model.area import AreaFile
     from foedus.model.state import StateFile
     from foedus.model.treaty import Treaty
 
-    models = {"treaty": Treaty, "states": StateFile, "areas": AreaFile}
+    models: dict[str, type[BaseModel]] = {"treaty": Treaty, "states": StateFile, "areas": AreaFile}
     if of not in models:
         raise InputError(f"--of: {of!r} is not a format; use one of {', '.join(models)}")
     sys.stdout.write(json.dumps(models[of].model_json_schema(by_alias=True), indent=2) + "\n")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 __all__ = ["Format", "print_json", "print_table"]
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Output format of a command."""
 
     TABLE = "table"

@@ -8,7 +8,7 @@ __all__ = ["Value"]
 
 
 class Value(BaseModel):
-    """An immutable model value; unknown fields are errors so typos in files do not pass silently."""
+    """An immutable model value; unknown fields are errors, so typos in files do not pass."""
 
     model_config = ConfigDict(
         frozen=True,

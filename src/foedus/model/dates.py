@@ -21,7 +21,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -33,7 +33,7 @@ __all__ = ["DateLike", "PartialDate", "Precision", "to_date"]
 _PATTERN = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     """How much of a date the source gives."""
 
     YEAR = "year"

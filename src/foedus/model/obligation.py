@@ -6,7 +6,7 @@ consultation) plus the kinds real treaties add beyond ATOP.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 
-class ObligationKind(str, Enum):
+class ObligationKind(StrEnum):
     """The kinds of obligation; the first five are ATOP's."""
 
     DEFENSE = "defense"

@@ -1,4 +1,4 @@
-"""Where a fact comes from: every date, party and article in the corpus cites one or more sources."""
+"""Where a fact comes from: every date, party and article in the corpus cites its sources."""
 
 from __future__ import annotations
 

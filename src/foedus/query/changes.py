@@ -1,4 +1,4 @@
-"""Dated changes in who is bound: entries into force, accessions, suspensions, exits, replacements."""
+"""Dated changes in who is bound: entries into force, accessions, suspensions, exits."""
 
 from __future__ import annotations
 

@@ -97,7 +97,7 @@ class Snapshot:
         kind: ObligationKind | str | None = None,
         treaty: str | None = None,
     ) -> list[ObligationEdge]:
-        """Obligations in force, optionally owed by ``from_``, to ``to``, of ``kind``, in ``treaty``.
+        """Obligations in force, optionally owed by ``from_``, to ``to``, of ``kind``, in a treaty.
 
         States may be given by any name the registry resolves.
         """

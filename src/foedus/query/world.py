@@ -2,7 +2,8 @@
 
 >>> import foedus
 >>> world = foedus.load()
->>> [e.article.number for e in world.on("2024-12-05").obligations(from_="RUS", to="PRK", kind="defense")]
+>>> snap = world.on("2024-12-05")
+>>> [e.article.number for e in snap.obligations(from_="RUS", to="PRK", kind="defense")]
 ['4']
 """
 

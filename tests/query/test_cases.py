@@ -1,0 +1,54 @@
+"""Data-driven checks of dated obligations on the bundled corpus (see cases.yaml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import foedus
+
+CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text())
+
+
+@pytest.mark.parametrize(
+    "case", CASES, ids=[f"{c['on']}:{c['from']}->{c['to']}:{c['kind']}" for c in CASES]
+)
+def test_case(world: foedus.World, case: dict[str, Any]) -> None:
+    snap = world.on(case["on"])
+    found = snap.obligations(from_=case["from"], to=case["to"], kind=case["kind"])
+    assert sorted({f"{e.treaty.id} {e.article.number}" for e in found}) == sorted(case["expect"])
+
+
+def test_changes_in_2024(world: foedus.World) -> None:
+    found = {
+        (c.treaty, c.state, c.kind, str(c.date)) for c in world.changes("2024-01-01", "2025-01-01")
+    }
+    assert ("north-atlantic-treaty", "SWE", "accession", "2024-03-07") in found
+    assert ("rus-prk-2024-csp", "RUS", "entry_into_force", "2024-12-04") in found
+    assert ("rus-prk-2024-csp", "PRK", "entry_into_force", "2024-12-04") in found
+    assert ("rus-prk-2000-friendship", "RUS", "replaced", "2024-12-04") in found
+    assert ("rus-prk-2000-friendship", "PRK", "replaced", "2024-12-04") in found
+
+
+def test_defenders_and_commitments(world: foedus.World) -> None:
+    snap = world.on("2025-01-01")
+    defenders = {e.from_ for e in snap.defenders_of("Japan")}
+    assert defenders == {"USA"}
+    assert {e.to for e in snap.commitments_of("North Korea", kind="defense")} >= {"RUS", "CHN"}
+
+
+def test_treaty_status_per_party(world: foedus.World) -> None:
+    status = {s.treaty.id: s for s in world.on("2024-11-15").treaties(state="PRK")}
+    csp = status["rus-prk-2024-csp"]
+    assert not csp.in_force
+    assert {p.party.state: p.status for p in csp.parties} == {"RUS": "ratified", "PRK": "ratified"}
+    assert status["rus-prk-2000-friendship"].in_force
+
+
+def test_the_bundled_corpus_validates_clean() -> None:
+    from foedus.io.corpus import BUNDLED, read_corpus
+
+    assert read_corpus([BUNDLED]).problems == []
