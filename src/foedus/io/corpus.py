@@ -57,7 +57,7 @@ class Corpus:
 
 
 def corpus_dirs(extra: Iterable[Path | str] = (), *, bundled: bool = True) -> list[Path]:
-    """The bundled corpus, then ``$FOEDUS_CORPUS`` folders (``os.pathsep``-joined), then ``extra``."""
+    """The bundled corpus, then the ``$FOEDUS_CORPUS`` folders, then ``extra``."""
     dirs = [BUNDLED] if bundled else []
     env = os.environ.get(CORPUS_ENV, "")
     dirs += [Path(p) for p in env.split(os.pathsep) if p]
