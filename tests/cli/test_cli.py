@@ -138,9 +138,9 @@ def test_schema_and_treaty_show() -> None:
 
 
 def test_user_corpus_overlays_the_bundled_one(tmp_path: Path) -> None:
-    text = (INVALID / "unknown-state.yaml").read_text().replace("XYZ", "MEX")
+    text = (INVALID / "unknown-state.yaml").read_text().replace("XYZ", "CHE")
     (tmp_path / "mine.yaml").write_text(text)
-    args = ("obligations", "--from", "USA", "--to", "MEX", "--on", "2001-01-01", "--format", "json")
+    args = ("obligations", "--from", "USA", "--to", "CHE", "--on", "2001-01-01", "--format", "json")
     assert run(*args).returncode == 1
     by_option = run("--corpus", str(tmp_path), *args)
     by_env = run(*args, env={"FOEDUS_CORPUS": str(tmp_path)})

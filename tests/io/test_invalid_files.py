@@ -26,7 +26,7 @@ def test_each_broken_file_gives_one_located_message(path: Path) -> None:
     problems = validate_paths([path])
     assert len(problems) == 1, "\n".join(map(str, problems))
     problem = problems[0]
-    assert message in problem.message, str(problem)
+    assert message in str(problem)
     assert problem.file.endswith(path.name)
     if where is not None:
         assert f"{problem.line}:{problem.column}" == where, str(problem)
@@ -40,7 +40,7 @@ def test_all_problems_are_reported_in_one_run() -> None:
 
 
 def test_duplicate_treaty_ids_are_reported(tmp_path: Path) -> None:
-    text = (INVALID / "unknown-state.yaml").read_text().replace("XYZ", "MEX")
+    text = (INVALID / "unknown-state.yaml").read_text().replace("XYZ", "CHE")
     (tmp_path / "a.yaml").write_text(text)
     (tmp_path / "b.yaml").write_text(text)
     problems = validate_paths([tmp_path])

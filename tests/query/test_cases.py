@@ -14,10 +14,10 @@ CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "cases.yam
 
 
 @pytest.mark.parametrize(
-    "case", CASES, ids=[f"{c['on']}:{c['from']}->{c['to']}:{c['kind']}" for c in CASES]
+    "case", CASES, ids=[f"{c['date']}:{c['from']}->{c['to']}:{c['kind']}" for c in CASES]
 )
 def test_case(world: foedus.World, case: dict[str, Any]) -> None:
-    snap = world.on(case["on"])
+    snap = world.on(case["date"])
     found = snap.obligations(from_=case["from"], to=case["to"], kind=case["kind"])
     assert sorted({f"{e.treaty.id} {e.article.number}" for e in found}) == sorted(case["expect"])
 

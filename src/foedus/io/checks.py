@@ -174,11 +174,25 @@ def _check_states(doc: TreatyDocument, registry: StateRegistry) -> Iterator[Prob
 
 
 def _code_fix(registry: StateRegistry, code: str, on: dt.date | None, other_than: str = "") -> str:
+    """How to fix a state code that is unknown, or names a state that did not exist on ``on``."""
     try:
         state = registry.resolve(code, on)
-    except (UnknownStateError, AmbiguousStateError) as exc:
-        return f"use a registry code ({exc})"
-    if state.code == other_than:
+    except UnknownStateError as exc:
+        if other_than:
+            known = registry.get(other_than)
+            spells = (
+                ", ".join(
+                    f"from {s.from_ or 'before 1816'} to {s.to or 'today'}" for s in known.exists
+                )
+                if known
+                else ""
+            )
+            return f"check the date ({other_than} existed {spells})"
+        hint = f"did you mean {', '.join(exc.suggestions)}? " if exc.suggestions else ""
+        return f"{hint}use a registry code (`foedus states` lists them)"
+    except AmbiguousStateError as exc:
+        return f"use one of {', '.join(exc.candidates)}"
+    if state.code == other_than or state.code == code:
         return "check the date or the state"
     return f"did you mean {state.code} ({state.name})?"
 

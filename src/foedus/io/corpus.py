@@ -26,6 +26,7 @@ __all__ = [
     "BUNDLED",
     "CORPUS_ENV",
     "Corpus",
+    "bundled_registry",
     "corpus_dirs",
     "load_world",
     "read_corpus",
@@ -188,3 +189,14 @@ def validate_paths(paths: Sequence[Path]) -> list[Problem]:
     known = {tid: d.treaty for tid, d in base.treaties.items()}
     problems += check_treaties(docs, extras.registry(), extras.areas, known)
     return problems
+
+
+def bundled_registry() -> StateRegistry:
+    """The bundled state registry alone (``corpus/states.yaml``), without reading treaties."""
+    corpus = Corpus()
+    path = BUNDLED / "states.yaml"
+    if path.is_file():
+        _read_states(path, corpus)
+    if corpus.problems:
+        raise CorpusError(corpus.problems)
+    return corpus.registry()

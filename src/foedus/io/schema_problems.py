@@ -82,12 +82,20 @@ def parse_model(model: type[M], data: Any, positions: Positions) -> tuple[M | No
                 name = str(path[-1]) if path else ""
                 message = f"unknown field `{field}`"
                 fix = _unknown_field_fix(model, path, name)
+            elif "expected" in error.get("ctx", {}):
+                message = f"`{field}`: {error['input']!r} is not allowed"
+                fix = f"use {error['ctx']['expected']}"
             else:
-                message = f"`{field}`: {error['msg']}"
+                text = str(error["msg"]).removeprefix("Value error, ")
+                message = f"`{field}`: {text}"
                 fix = _FIXES.get(kind, "")
-                if "expected" in error.get("ctx", {}):
-                    fix = f"expected {error['ctx']['expected']}"
-                elif "pattern" in error.get("ctx", {}):
+                if "pattern" in error.get("ctx", {}):
                     fix = f"must match {error['ctx']['pattern']}"
+                elif kind == "value_error":
+                    fix = (
+                        "write a real date as YYYY-MM-DD (or YYYY-MM / YYYY)"
+                        if "date" in text
+                        else "see `foedus schema` for what is allowed here"
+                    )
             problems.append(positions.problem(path, message, fix))
         return None, problems

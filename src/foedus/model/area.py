@@ -20,6 +20,12 @@ class Area(Value):
     covers: tuple[StateCode, ...] = Field(
         default=(), description="States whose metropolitan territory lies (at least partly) in it."
     )
+    part_of: StateCode | None = Field(
+        default=None, description="For a place inside one state (e.g. `guam` in USA): that state."
+    )
+    within: tuple[str, ...] = Field(
+        default=(), description="Larger named areas this one lies in (e.g. `pacific`)."
+    )
     sources: tuple[SourceId, ...] = ()
 
 

@@ -19,6 +19,7 @@ from foedus.model.state import StateCode
 __all__ = [
     "TREATY_ID_PATTERN",
     "Article",
+    "AtopDifference",
     "Exit",
     "Invocation",
     "Party",
@@ -101,6 +102,18 @@ class Invocation(Value):
     sources: Refs = ()
 
 
+class AtopDifference(Value):
+    """A recorded, explained difference between this file and the ATOP coding of the treaty."""
+
+    what: Literal["member", "dates", "kind"] = Field(
+        description="member: party in one and not the other; dates: entry/exit differ; kind: "
+        "an obligation kind coded by one and not the other."
+    )
+    state: StateCode | None = Field(default=None, description="The party concerned, if one.")
+    kind: str | None = Field(default=None, description="The obligation kind concerned, if any.")
+    note: str = Field(min_length=1, description="Why we differ (e.g. a newer source).")
+
+
 class Treaty(Value):
     """One treaty file: the agreement, its parties, articles and sources."""
 
@@ -121,6 +134,9 @@ class Treaty(Value):
     replaced_by: TreatyId | None = None
     duration: str | None = Field(default=None, description="Duration, renewal, termination terms.")
     atop: tuple[int, ...] = Field(default=(), description="ATOP alliance ids of this treaty.")
+    atop_differences: tuple[AtopDifference, ...] = Field(
+        default=(), description="Each known difference from ATOP's coding, explained."
+    )
     cow: tuple[int, ...] = Field(default=(), description="COW Formal Alliances ids.")
     uncertain: tuple[str, ...] = Field(
         default=(), description="Facts whose status is uncertain, and the choice made."

@@ -92,37 +92,42 @@ class World:
                 if span.end != dt.date.max:
                     kind = _end_kind(treaty, party, span)
                     self._changes.append(Change(span.end, treaty.id, party.state, "unbind", kind))
-                for suspension in party.suspensions:
-                    end = end_of(suspension.to) if suspension.to else dt.date.max
-                    clipped = Interval(suspension.from_.first_day, end).clip(span)
-                    if clipped.empty:
-                        continue
-                    item = SuspensionSpan(
-                        treaty.id, party.state, suspension.towards, clipped, suspension
-                    )
-                    self.suspensions.append(item)
-                    self._changes.append(
-                        Change(
-                            clipped.start,
-                            treaty.id,
-                            party.state,
-                            "suspend",
-                            suspension.how,
-                            suspension.towards,
-                        )
-                    )
-                    if clipped.end < span.end:
-                        self._changes.append(
-                            Change(
-                                clipped.end,
-                                treaty.id,
-                                party.state,
-                                "resume",
-                                "resumed",
-                                suspension.towards,
-                            )
-                        )
+                self._add_suspensions(treaty.id, party, span)
         self._changes.sort()
+
+    def _add_suspensions(self, treaty_id: str, party: Party, span: Interval) -> None:
+        """Suspension spans of ``party``, clipped to when it is bound and merged per relation
+        (overlapping suspensions of one relation make one span)."""
+        by_key: dict[str, list[tuple[Interval, Suspension]]] = defaultdict(list)
+        for suspension in party.suspensions:
+            end = end_of(suspension.to) if suspension.to else dt.date.max
+            clipped = Interval(suspension.from_.first_day, end).clip(span)
+            if not clipped.empty:
+                for other in suspension.towards or ("*",):
+                    by_key[other].append((clipped, suspension))
+        for other, items in by_key.items():
+            items.sort(key=lambda item: item[0])
+            merged: list[tuple[Interval, Suspension]] = []
+            for interval, suspension in items:
+                if merged and interval.start <= merged[-1][0].end:
+                    last, first = merged[-1]
+                    merged[-1] = (Interval(last.start, max(last.end, interval.end)), first)
+                else:
+                    merged.append((interval, suspension))
+            towards = () if other == "*" else (other,)
+            for interval, suspension in merged:
+                self.suspensions.append(
+                    SuspensionSpan(treaty_id, party.state, towards, interval, suspension)
+                )
+                self._changes.append(
+                    Change(
+                        interval.start, treaty_id, party.state, "suspend", suspension.how, towards
+                    )
+                )
+                if interval.end < span.end:
+                    self._changes.append(
+                        Change(interval.end, treaty_id, party.state, "resume", "resumed", towards)
+                    )
 
     # -- queries -----------------------------------------------------------------------------
     def on(self, date: DateLike) -> Snapshot:
