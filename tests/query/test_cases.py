@@ -52,3 +52,17 @@ def test_the_bundled_corpus_validates_clean() -> None:
     from foedus.io.corpus import BUNDLED, read_corpus
 
     assert read_corpus([BUNDLED]).problems == []
+
+
+def test_a_treaty_does_not_bind_a_state_that_is_gone(world: foedus.World) -> None:
+    """Austria-Hungary ended on 1918-11-12; the Dual Alliance cannot bind it after."""
+    before = world.on("1918-11-11").obligations(from_="DEU", treaty="dual-alliance-1879")
+    after = world.on("1918-11-12").obligations(from_="DEU", treaty="dual-alliance-1879")
+    assert {e.to for e in before} == {"AUH"}
+    assert after == []
+
+
+def test_a_treaty_binds_no_one_before_signature(world: foedus.World) -> None:
+    """The Dual Alliance's entry into force is known only to the year (1879)."""
+    spans = [world.spans[("dual-alliance-1879", s)] for s in ("DEU", "AUH")]
+    assert all(str(span.start) == "1879-10-07" for span in spans)

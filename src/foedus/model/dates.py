@@ -114,6 +114,16 @@ class PartialDate:
         """The exclusive end of an interval that ends on this date (its last day counts)."""
         return self.last_day + dt.timedelta(days=1)
 
+    @property
+    def as_end(self) -> dt.date:
+        """The exclusive end of an interval that ends on this date: an exact day is itself the
+        first day outside; a partial date keeps its whole period inside.
+
+        >>> PartialDate(1996, 9, 10).as_end, PartialDate(1996, 9).as_end
+        (datetime.date(1996, 9, 10), datetime.date(1996, 10, 1))
+        """
+        return self.first_day if self.day is not None else self.day_after_last
+
     def __str__(self) -> str:
         text = f"{self.year:04d}"
         if self.month is not None:

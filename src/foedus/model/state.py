@@ -27,7 +27,7 @@ class Spell(Value):
 
     def contains(self, day: dt.date) -> bool:
         start_ok = self.from_ is None or self.from_.first_day <= day
-        return start_ok and (self.to is None or day < self.to.day_after_last)
+        return start_ok and (self.to is None or day < self.to.as_end)
 
     @property
     def start(self) -> dt.date:
@@ -36,7 +36,7 @@ class Spell(Value):
     @property
     def end(self) -> dt.date:
         """Exclusive end (a partial end counts to its last day)."""
-        return self.to.day_after_last if self.to else dt.date.max
+        return self.to.as_end if self.to else dt.date.max
 
 
 class State(Value):

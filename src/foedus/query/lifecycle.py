@@ -10,9 +10,11 @@ no ratification is required).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from foedus.model.dates import PartialDate
+from foedus.model.state import Spell
 from foedus.model.treaty import Party, Treaty
 
 __all__ = ["FOREVER", "Interval", "end_of", "party_interval", "treaty_end", "treaty_interval"]
@@ -39,12 +41,8 @@ class Interval:
 
 
 def end_of(date: PartialDate) -> dt.date:
-    """Exclusive end for a date that ends an interval: exact days as given, partial to the last day.
-
-    >>> end_of(PartialDate(1996, 9, 10)), end_of(PartialDate(1996, 9))
-    (datetime.date(1996, 9, 10), datetime.date(1996, 10, 1))
-    """
-    return date.first_day if date.day is not None else date.day_after_last
+    """Exclusive end for a date that ends an interval (see :attr:`PartialDate.as_end`)."""
+    return date.as_end
 
 
 def treaty_end(treaty: Treaty, successor_in_force: PartialDate | None = None) -> dt.date:
@@ -70,19 +68,31 @@ def treaty_interval(
 def party_start(treaty: Treaty, party: Party) -> dt.date | None:
     """The first day the treaty binds ``party``, or ``None`` if it never did."""
     if party.in_force is not None:
-        return party.in_force.first_day
-    if treaty.in_force is None:
+        start = party.in_force.first_day
+    elif treaty.in_force is None:
         return None
-    joined = party.acceded or party.ratified
-    if joined is not None:
-        return max(treaty.in_force.first_day, joined.first_day)
-    return None if treaty.ratification_required else treaty.in_force.first_day
+    elif (joined := party.acceded or party.ratified) is not None:
+        start = max(treaty.in_force.first_day, joined.first_day)
+    elif treaty.ratification_required:
+        return None
+    else:
+        start = treaty.in_force.first_day
+    # A treaty binds no one before it is signed, however coarse its entry-into-force date.
+    signed = treaty.signed.first_day if treaty.signed else start
+    return max(start, signed)
 
 
 def party_interval(
-    treaty: Treaty, party: Party, successor_in_force: PartialDate | None = None
+    treaty: Treaty,
+    party: Party,
+    successor_in_force: PartialDate | None = None,
+    existence: Sequence[Spell] = (),
 ) -> Interval | None:
-    """When ``party`` is bound by ``treaty`` (ignoring suspensions), or ``None``."""
+    """When ``party`` is bound by ``treaty`` (ignoring suspensions), or ``None``.
+
+    With the state's ``existence`` spells, the interval also ends when the state ceases to exist
+    (a treaty does not bind a state that is gone).
+    """
     start = party_start(treaty, party)
     if start is None:
         return None
@@ -90,4 +100,7 @@ def party_interval(
     if party.exit is not None:
         end = min(end, end_of(party.exit.date))
     interval = Interval(start, end)
+    alive = next((s for s in existence if s.start <= start < s.end), None)
+    if alive is not None:
+        interval = interval.clip(Interval(alive.start, alive.end))
     return None if interval.empty else interval

@@ -79,7 +79,8 @@ class World:
             nxt = successor.in_force if successor else None
             self.treaty_spans[treaty.id] = treaty_interval(treaty, nxt)
             for party in treaty.parties:
-                span = party_interval(treaty, party, nxt)
+                state = self.registry.get(party.state)
+                span = party_interval(treaty, party, nxt, state.exists if state else ())
                 if span is None:
                     continue
                 key = (treaty.id, party.state)
