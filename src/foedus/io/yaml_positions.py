@@ -7,6 +7,7 @@ The loaders validate plain data with pydantic, whose errors name a path such as
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -20,14 +21,29 @@ __all__ = ["Located", "Positions", "load_yaml"]
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_Base):  # type: ignore[misc]
-    """libyaml's safe loader, leaving dates as text so that the schema checks them (and says
-    where an impossible date such as 2000-02-30 is, instead of failing while parsing)."""
+_BOOL = "tag:yaml.org,2002:bool"
+_YAML12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
-    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in _Base.yaml_implicit_resolvers.items()
-    }
+
+def _resolvers() -> dict[Any, Any]:
+    """libyaml's implicit resolvers without timestamps and with YAML 1.2 booleans."""
+    out: dict[Any, Any] = {}
+    for first, resolvers in _Base.yaml_implicit_resolvers.items():
+        kept = []
+        for tag, regexp in resolvers:
+            if tag == "tag:yaml.org,2002:timestamp":
+                continue
+            kept.append((tag, _YAML12_BOOL if tag == _BOOL else regexp))
+        out[first] = kept
+    return out
+
+
+class _Loader(_Base):  # type: ignore[misc]
+    """libyaml's safe loader with two YAML 1.2 habits: dates stay text, so that the schema checks
+    them and says where an impossible one (2000-02-30) is; and only true/false are booleans, so
+    that keys such as `on:` and `no:` stay words."""
+
+    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = _resolvers()
 
 
 PathKey = tuple[Hashable, ...]

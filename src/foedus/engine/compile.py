@@ -1,0 +1,170 @@
+"""Compile a world on a date and a scenario's events into flat arrays for the cascade.
+
+The same compiled form feeds the explaining deterministic cascade and the Monte Carlo kernel,
+so both follow one semantics. Only obligations that can bring a state into a war (``defense``
+and ``offense``) become edges; they are sorted by the treaty's signature date, which is also the
+order in which a state torn between two sides decides (the older commitment first).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from foedus.engine.locations import location_applies
+from foedus.engine.scenario import Attack, Scenario
+from foedus.errors import InputError
+from foedus.model.obligation import ObligationKind
+from foedus.query.edges import ObligationEdge
+from foedus.query.world import World
+
+__all__ = ["Compiled", "InitialEvent", "compile_scenario"]
+
+IntArray = npt.NDArray[np.int32]
+BoolArray = npt.NDArray[np.bool_]
+FloatArray = npt.NDArray[np.float64]
+JOINING_KINDS = (ObligationKind.DEFENSE, ObligationKind.OFFENSE)
+
+
+@dataclass(frozen=True, slots=True)
+class InitialEvent:
+    """An initiating event with state indices: ``a`` attacks ``b`` at ``place``, or ``a``
+    intervenes on ``b``'s side (``place`` is then -1)."""
+
+    attack: bool
+    a: int
+    b: int
+    place: int
+    date: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """A scenario as arrays: states, joining obligations (edges) and initial events."""
+
+    world: World
+    day: dt.date
+    codes: tuple[str, ...]
+    places: tuple[str, ...]
+    edges: tuple[ObligationEdge, ...]
+    e_from: IntArray
+    e_to: IntArray
+    e_offense: BoolArray
+    e_unprovoked: BoolArray
+    e_automatic: BoolArray
+    e_min: IntArray
+    scope_ptr: IntArray
+    scope_idx: IntArray
+    e_place_ok: BoolArray  # [edge, place]
+    in_ptr: IntArray
+    in_idx: IntArray
+    events: tuple[InitialEvent, ...]
+
+    @property
+    def n_states(self) -> int:
+        return len(self.codes)
+
+    def probabilities(self, p_of: Callable[[ObligationEdge], float]) -> FloatArray:
+        """Per-edge probability of being honoured, from a function of the edge."""
+        return np.array([p_of(e) for e in self.edges], dtype=np.float64)
+
+
+def _sort_key(edge: ObligationEdge) -> tuple[str, str, str, str]:
+    signed = edge.treaty.signed.first_day.isoformat() if edge.treaty.signed else "9999"
+    return (signed, edge.treaty.id, edge.from_, edge.to)
+
+
+def compile_scenario(world: World, scenario: Scenario, *, day: dt.date | None = None) -> Compiled:
+    """Compile ``scenario`` on ``world`` (already edited) as of ``day`` (default: its date)."""
+    when = day or scenario.day
+    snap = world.on(when)
+    edges = sorted(
+        (e for e in snap.obligations() if e.kind in JOINING_KINDS),
+        key=_sort_key,
+    )
+    codes: list[str] = []
+    index: dict[str, int] = {}
+
+    def idx(code: str) -> int:
+        if code not in index:
+            index[code] = len(codes)
+            codes.append(code)
+        return index[code]
+
+    places: list[str] = []
+    events = []
+    for i, event in enumerate(_ordered(scenario)):
+        if isinstance(event, Attack):
+            a = world.resolve(event.by, when).code
+            b = world.resolve(event.on, when).code
+            if a == b:
+                raise InputError(f"events[{i}]: {a} cannot attack itself; name two states")
+            place = event.at or b
+            if place not in places:
+                places.append(place)
+            events.append(InitialEvent(True, idx(a), idx(b), places.index(place), _d(event)))
+        else:
+            a = world.resolve(event.state, when).code
+            b = world.resolve(event.side, when).code
+            if a == b:
+                raise InputError(f"events[{i}]: {a} cannot intervene on its own side")
+            events.append(InitialEvent(False, idx(a), idx(b), -1, _d(event)))
+    for edge in edges:
+        idx(edge.from_)
+        idx(edge.to)
+    n_edges = len(edges)
+    e_from = np.array([index[e.from_] for e in edges], dtype=np.int32)
+    e_to = np.array([index[e.to] for e in edges], dtype=np.int32)
+    scope_ptr = np.zeros(n_edges + 1, dtype=np.int32)
+    scope: list[int] = []
+    for k, edge in enumerate(edges):
+        scope += [idx(code) for code in edge.obligation.trigger.attacker.states]
+        scope_ptr[k + 1] = len(scope)
+    place_ok = np.ones((n_edges, max(len(places), 1)), dtype=np.bool_)
+    for k, edge in enumerate(edges):
+        for j, place in enumerate(places):
+            place_ok[k, j] = location_applies(
+                edge.obligation.trigger.location, edge.to, place, world.areas
+            )
+    order = np.argsort(e_to, kind="stable").astype(np.int32)
+    in_ptr = np.zeros(len(codes) + 1, dtype=np.int32)
+    np.add.at(in_ptr, e_to + 1, 1)
+    return Compiled(
+        world=world,
+        day=when,
+        codes=tuple(codes),
+        places=tuple(places),
+        edges=tuple(edges),
+        e_from=e_from,
+        e_to=e_to,
+        e_offense=np.array([e.kind is ObligationKind.OFFENSE for e in edges], dtype=np.bool_),
+        e_unprovoked=np.array(
+            [e.obligation.trigger.unprovoked_only for e in edges], dtype=np.bool_
+        ),
+        e_automatic=np.array([e.automatic for e in edges], dtype=np.bool_),
+        e_min=np.array(
+            [e.obligation.trigger.attacker.min_attackers for e in edges], dtype=np.int32
+        ),
+        scope_ptr=scope_ptr,
+        scope_idx=np.array(scope, dtype=np.int32),
+        e_place_ok=place_ok,
+        in_ptr=np.cumsum(in_ptr, dtype=np.int32),
+        in_idx=order,
+        events=tuple(events),
+    )
+
+
+def _d(event: object) -> dt.date | None:
+    date = getattr(event, "date", None)
+    return date.first_day if date is not None else None
+
+
+def _ordered(scenario: Scenario) -> Sequence[object]:
+    """Events by date (undated ones at the scenario date), keeping file order on ties."""
+    base = scenario.day
+    keyed = [((e.date.first_day if e.date else base), i, e) for i, e in enumerate(scenario.events)]
+    return [e for _, _, e in sorted(keyed, key=lambda x: (x[0], x[1]))]
