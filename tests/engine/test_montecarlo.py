@@ -76,8 +76,11 @@ def test_a_chain_multiplies(p: float) -> None:
 
 
 def test_same_seed_same_result_whatever_the_chunking() -> None:
-    w = world(treaty("t1", ["BBB", "CCC"], DEFENSE), treaty("t2", ["AAA", "DDD"], DEFENSE),
-              treaty("t3", ["CCC", "EEE"], DEFENSE))
+    w = world(
+        treaty("t1", ["BBB", "CCC"], DEFENSE),
+        treaty("t2", ["AAA", "DDD"], DEFENSE),
+        treaty("t3", ["CCC", "EEE"], DEFENSE),
+    )
     compiled = prepare(w, _attack())
     model = ReliabilityModel.constant(0.5)
     one = run_monte_carlo(compiled, model, runs=5000, seed=3, keep_draws=True, chunks=1)

@@ -14,7 +14,9 @@ CODES = ("AAA", "BBB", "CCC", "DDD", "EEE", "FFF")
 SOURCE = (Source(id="s", title="test", supports="test"),)
 
 
-def treaty(tid: str, parties: list[str], *obligations: dict[str, Any], signed: str = "1990-01-01") -> Treaty:
+def treaty(
+    tid: str, parties: list[str], *obligations: dict[str, Any], signed: str = "1990-01-01"
+) -> Treaty:
     """A treaty in force since 1990 between ``parties`` with the given obligations."""
     return Treaty(
         id=tid,
@@ -24,7 +26,11 @@ def treaty(tid: str, parties: list[str], *obligations: dict[str, Any], signed: s
         ratification_required=False,
         parties=tuple(Party(state=p) for p in parties),
         articles=(
-            Article(number="1", says="test", obligations=tuple(Obligation.model_validate(o) for o in obligations)),
+            Article(
+                number="1",
+                says="test",
+                obligations=tuple(Obligation.model_validate(o) for o in obligations),
+            ),
         ),
         sources=SOURCE,
     )
@@ -66,7 +72,15 @@ def random_events(draw: st.DrawFn) -> list[dict[str, Any]]:
     events: list[dict[str, Any]] = [{"attack": {"by": a, "on": b, "date": "2000-01-01"}}]
     if draw(st.booleans()):
         c, d = draw(st.lists(st.sampled_from(CODES), min_size=2, max_size=2, unique=True))
-        events.append({"attack": {"by": c, "on": d, "date": draw(st.sampled_from(["2000-01-01", "2000-02-01"]))}})
+        events.append(
+            {
+                "attack": {
+                    "by": c,
+                    "on": d,
+                    "date": draw(st.sampled_from(["2000-01-01", "2000-02-01"])),
+                }
+            }
+        )
     if draw(st.booleans()):
         helper = draw(st.sampled_from([c for c in CODES if c not in (a, b)]))
         events.append({"intervene": {"state": helper, "side": b, "date": "2000-01-01"}})

@@ -6,12 +6,15 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from foedus.cli.output import Format, print_json, print_table
 from foedus.errors import CorpusError, FoedusError, InputError
+
+if TYPE_CHECKING:
+    from foedus.query.world import World
 
 app = typer.Typer(
     name="foedus",
@@ -51,10 +54,15 @@ def _date(text: str, option: str) -> dt.date:
         raise InputError(f"{option}: {exc}") from None
 
 
-def _world(corpus: list[Path] | None):  # type: ignore[no-untyped-def]
+def corpus_folders(corpus: list[Path] | None) -> list[Path]:
+    """The folders given by the global and the command's ``--corpus`` options."""
+    return [*_corpora, *(corpus or [])]
+
+
+def _world(corpus: list[Path] | None) -> World:
     from foedus.io.corpus import load_world
 
-    return load_world([*_corpora, *(corpus or [])])
+    return load_world(corpus_folders(corpus))
 
 
 def _done(found: bool) -> None:
@@ -289,6 +297,19 @@ def schema(
     sys.stdout.write(json.dumps(models[of].model_json_schema(by_alias=True), indent=2) + "\n")
 
 
+from foedus.cli.scenario_cmd import register as _register_scenario  # noqa: E402
+
+_register_scenario(app)
+
+from foedus.cli.research import register as _register_research  # noqa: E402
+
+_register_research(app)
+
+from foedus.cli.corpus_cmds import register as _register_corpus  # noqa: E402
+
+_register_corpus(app)
+
+
 def main() -> None:
     """Entry point: run the app, turning foedus errors into one-line messages and exit codes."""
     try:
@@ -296,10 +317,9 @@ def main() -> None:
     except CorpusError as exc:
         for problem in exc.problems:
             typer.echo(str(problem), err=True)
+        count = len(exc.problems)
         typer.echo(
-            f"foedus: the corpus does not validate ({len(exc.problems)} problems); "
-            "run `foedus validate`",
-            err=True,
+            f"foedus: {count} problem{'s' if count != 1 else ''} in the input files above", err=True
         )
         sys.exit(2)
     except FoedusError as exc:

@@ -34,7 +34,8 @@ def scenario(
 ) -> None:
     """If A attacks B: who is obliged to join, on which side, in what order, and why."""
     from foedus.cli.app import corpus_folders
-    from foedus.engine import prepare, run_cascade
+    from foedus.engine import prepare
+    from foedus.engine.cascade import run_cascade
     from foedus.engine.montecarlo import run_monte_carlo
     from foedus.io.corpus import load_world
     from foedus.io.records_engine import cascade_record, monte_carlo_record
@@ -75,24 +76,26 @@ def _show(record: dict[str, Any]) -> None:
     title = f"{record['scenario']} — {record['date']} (side 0 started the war)"
     print_table(title, ("step", "state", "name", "side", "because"), rows)
     if record["expected"]:
-        rows = [(e["state"], e["side"], _because(e)) for e in record["expected"]]
-        print_table("Expected (discretionary, not fired)", ("state", "side", "obligation"), rows)
+        expected = [(e["state"], e["side"], _because(e)) for e in record["expected"]]
+        print_table(
+            "Expected (discretionary, not fired)", ("state", "side", "obligation"), expected
+        )
     if record["not_triggered"]:
-        rows = [
+        missed = [
             (n["state"], f"{n['treaty']} art. {n['article']}", n["protected"], n["reason"])
             for n in record["not_triggered"]
         ]
-        print_table("Not triggered", ("state", "obligation", "for", "why"), rows)
+        print_table("Not triggered", ("state", "obligation", "for", "why"), missed)
     if record["torn"]:
-        rows = [
+        torn = [
             (t["state"], t["side"], f"{t['treaty']} art. {t['article']}", t["protected"])
             for t in record["torn"]
         ]
         print_table(
-            "Torn (obliged to the other side)", ("state", "side", "obligation", "for"), rows
+            "Torn (obliged to the other side)", ("state", "side", "obligation", "for"), torn
         )
     if "p_join" in record:
-        rows = [
+        probs = [
             (
                 s,
                 f"{p:.3f}",
@@ -104,7 +107,7 @@ def _show(record: dict[str, Any]) -> None:
         print_table(
             f"P(join), {record['runs']} runs, seed {record['seed']}",
             ("state", "P", "95% CI", "side 0 / side 1"),
-            rows,
+            probs,
         )
         dist = ", ".join(f"{k}: {v:.3f}" for k, v in record["belligerents"].items())
         print_table(

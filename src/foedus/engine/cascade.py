@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from foedus.engine.compile import Compiled, InitialEvent
 from foedus.engine.locations import place_name
+from foedus.errors import InputError
 from foedus.query.edges import ObligationEdge
 
 __all__ = ["Cascade", "Entry", "NotTriggered", "Reason", "Torn", "run_cascade"]
@@ -149,7 +150,10 @@ def _apply_event(c: Compiled, war: _War, ev: InitialEvent, step: int) -> None:
         war.because[ev.b].append(Reason(None, None, "attacked", code[ev.b], (code[ev.a],)))
         return
     if war.side[ev.b] < 0:
-        raise ValueError(f"{code[ev.a]} intervenes for {code[ev.b]}, which is not at war")
+        raise InputError(
+            f"{code[ev.a]} intervenes for {code[ev.b]}, which is not at war at that date; "
+            "date the intervention on or after an attack involving it"
+        )
     if war.side[ev.a] < 0:
         war.enter(ev.a, war.side[ev.b], step)
     for enemy in list(war.attackers[ev.b]):
@@ -181,6 +185,9 @@ def run_cascade(c: Compiled, *, discretionary: bool = False) -> Cascade:
                 for k in range(c.in_ptr[t], c.in_ptr[t + 1]):
                     e = int(c.in_idx[k])
                     f = int(c.e_from[e])
+                    if war.side[f] == war.side[t]:
+                        failed.pop(e, None)  # already on that side: nothing left to explain
+                        continue
                     why = _blocked(c, war, e, t, starter_name)
                     if why == "":
                         continue
@@ -351,29 +358,35 @@ def _partners_without_obligation(
 ) -> list[NotTriggered]:
     """Partners of an attacked state, in a treaty with a defence clause, that owe it none."""
     out = []
-    snap = c.world.on(c.day)
+    bound = c.snapshot.bound
     for t in war.order:
         if not war.attackers[t]:
             continue
         protected = c.codes[t]
-        for status in snap.treaties(state=protected):
-            if not status.in_force:
+        owed = {
+            (c.edges[int(e)].treaty.id, c.edges[int(e)].from_)
+            for e in c.in_idx[c.in_ptr[t] : c.in_ptr[t + 1]]
+        }
+        for treaty in c.world.treaties.values():
+            if (treaty.id, protected) not in bound:
                 continue
-            treaty = status.treaty
             clauses = [
                 (a, o) for a in treaty.articles for o in a.obligations if o.kind.value == "defense"
             ]
             if not clauses:
                 continue
-            owed = {
-                e.from_ for e in snap.obligations(to=protected, kind="defense", treaty=treaty.id)
-            }
-            for p in status.parties:
-                other = p.party.state
-                if other == protected or other in owed or other in joined or p.status != "in_force":
+            article, ob = clauses[0]
+            for party in treaty.parties:
+                other = party.state
+                if (
+                    other == protected
+                    or other in joined
+                    or (treaty.id, other) in owed
+                    or (treaty.id, other) not in bound
+                ):
                     continue
-                article, ob = clauses[0]
                 runs = f"from {', '.join(ob.from_) or 'all'} to {', '.join(ob.to) or 'all'}"
+                detail = f" ({ob.conditions})" if ob.conditions else ""
                 out.append(
                     NotTriggered(
                         other,
@@ -381,9 +394,8 @@ def _partners_without_obligation(
                         article.number,
                         "defense",
                         protected,
-                        f"no defence obligation towards {protected}: art. "
-                        f"{article.number} runs {runs}"
-                        + (f" ({ob.conditions})" if ob.conditions else ""),
+                        f"no defence obligation towards {protected}: art. {article.number} "
+                        f"runs {runs}{detail}",
                     )
                 )
     return out

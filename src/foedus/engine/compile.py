@@ -9,6 +9,8 @@ order in which a state torn between two sides decides (the older commitment firs
 from __future__ import annotations
 
 import datetime as dt
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -16,13 +18,14 @@ import numpy as np
 import numpy.typing as npt
 
 from foedus.engine.locations import location_applies
-from foedus.engine.scenario import Attack, Scenario
+from foedus.engine.scenario import Attack, Intervene, Scenario
 from foedus.errors import InputError
 from foedus.model.obligation import ObligationKind
 from foedus.query.edges import ObligationEdge
+from foedus.query.snapshot import Snapshot
 from foedus.query.world import World
 
-__all__ = ["Compiled", "InitialEvent", "compile_scenario"]
+__all__ = ["Compiled", "InitialEvent", "SnapshotArrays", "compile_scenario", "compile_snapshot"]
 
 IntArray = npt.NDArray[np.int32]
 BoolArray = npt.NDArray[np.bool_]
@@ -48,6 +51,7 @@ class Compiled:
 
     world: World
     day: dt.date
+    snapshot: Snapshot
     codes: tuple[str, ...]
     places: tuple[str, ...]
     edges: tuple[ObligationEdge, ...]
@@ -78,16 +82,84 @@ def _sort_key(edge: ObligationEdge) -> tuple[str, str, str, str]:
     return (signed, edge.treaty.id, edge.from_, edge.to)
 
 
+@dataclass(frozen=True, slots=True)
+class SnapshotArrays:
+    """The scenario-independent part: a day's joining obligations as arrays (cached per day)."""
+
+    snapshot: Snapshot
+    edges: tuple[ObligationEdge, ...]
+    codes: tuple[str, ...]
+    index: dict[str, int]
+    e_from: IntArray
+    e_to: IntArray
+    e_offense: BoolArray
+    e_unprovoked: BoolArray
+    e_automatic: BoolArray
+    e_min: IntArray
+    scope_ptr: IntArray
+    scope_idx: IntArray
+    in_ptr: IntArray
+    in_idx: IntArray
+
+
+_CACHE: weakref.WeakKeyDictionary[World, OrderedDict[dt.date, SnapshotArrays]] = (
+    weakref.WeakKeyDictionary()
+)
+_CACHE_DAYS = 256
+
+
+def compile_snapshot(world: World, day: dt.date) -> SnapshotArrays:
+    """The joining obligations in force on ``day`` as arrays; computed once per world and day."""
+    per_world = _CACHE.setdefault(world, OrderedDict())
+    if day in per_world:
+        per_world.move_to_end(day)
+        return per_world[day]
+    snap = world.on(day)
+    edges = tuple(sorted((e for e in snap.obligations() if e.kind in JOINING_KINDS), key=_sort_key))
+    index: dict[str, int] = {}
+    for edge in edges:
+        for code in (edge.from_, edge.to, *edge.obligation.trigger.attacker.states):
+            index.setdefault(code, len(index))
+    e_to = np.array([index[e.to] for e in edges], dtype=np.int32)
+    scope_ptr = np.zeros(len(edges) + 1, dtype=np.int32)
+    scope: list[int] = []
+    for k, edge in enumerate(edges):
+        scope += [index[code] for code in edge.obligation.trigger.attacker.states]
+        scope_ptr[k + 1] = len(scope)
+    counts = np.zeros(len(index) + 1, dtype=np.int32)
+    np.add.at(counts, e_to + 1, 1)
+    arrays = SnapshotArrays(
+        snapshot=snap,
+        edges=edges,
+        codes=tuple(index),
+        index=index,
+        e_from=np.array([index[e.from_] for e in edges], dtype=np.int32),
+        e_to=e_to,
+        e_offense=np.array([e.kind is ObligationKind.OFFENSE for e in edges], dtype=np.bool_),
+        e_unprovoked=np.array(
+            [e.obligation.trigger.unprovoked_only for e in edges], dtype=np.bool_
+        ),
+        e_automatic=np.array([e.automatic for e in edges], dtype=np.bool_),
+        e_min=np.array(
+            [e.obligation.trigger.attacker.min_attackers for e in edges], dtype=np.int32
+        ),
+        scope_ptr=scope_ptr,
+        scope_idx=np.array(scope, dtype=np.int32),
+        in_ptr=np.cumsum(counts, dtype=np.int32),
+        in_idx=np.argsort(e_to, kind="stable").astype(np.int32),
+    )
+    per_world[day] = arrays
+    if len(per_world) > _CACHE_DAYS:
+        per_world.popitem(last=False)
+    return arrays
+
+
 def compile_scenario(world: World, scenario: Scenario, *, day: dt.date | None = None) -> Compiled:
     """Compile ``scenario`` on ``world`` (already edited) as of ``day`` (default: its date)."""
     when = day or scenario.day
-    snap = world.on(when)
-    edges = sorted(
-        (e for e in snap.obligations() if e.kind in JOINING_KINDS),
-        key=_sort_key,
-    )
-    codes: list[str] = []
-    index: dict[str, int] = {}
+    base = compile_snapshot(world, when)
+    codes = list(base.codes)
+    index = dict(base.index)
 
     def idx(code: str) -> int:
         if code not in index:
@@ -113,47 +185,37 @@ def compile_scenario(world: World, scenario: Scenario, *, day: dt.date | None = 
             if a == b:
                 raise InputError(f"events[{i}]: {a} cannot intervene on its own side")
             events.append(InitialEvent(False, idx(a), idx(b), -1, _d(event)))
-    for edge in edges:
-        idx(edge.from_)
-        idx(edge.to)
-    n_edges = len(edges)
-    e_from = np.array([index[e.from_] for e in edges], dtype=np.int32)
-    e_to = np.array([index[e.to] for e in edges], dtype=np.int32)
-    scope_ptr = np.zeros(n_edges + 1, dtype=np.int32)
-    scope: list[int] = []
-    for k, edge in enumerate(edges):
-        scope += [idx(code) for code in edge.obligation.trigger.attacker.states]
-        scope_ptr[k + 1] = len(scope)
-    place_ok = np.ones((n_edges, max(len(places), 1)), dtype=np.bool_)
-    for k, edge in enumerate(edges):
+    place_ok = np.ones((len(base.edges), max(len(places), 1)), dtype=np.bool_)
+    memo: dict[tuple[object, str, str], bool] = {}
+    for k, edge in enumerate(base.edges):
+        location = edge.obligation.trigger.location
+        if location.scope == "anywhere":
+            continue
         for j, place in enumerate(places):
-            place_ok[k, j] = location_applies(
-                edge.obligation.trigger.location, edge.to, place, world.areas
-            )
-    order = np.argsort(e_to, kind="stable").astype(np.int32)
-    in_ptr = np.zeros(len(codes) + 1, dtype=np.int32)
-    np.add.at(in_ptr, e_to + 1, 1)
+            key = (location, edge.to, place)
+            if key not in memo:
+                memo[key] = location_applies(location, edge.to, place, world.areas)
+            place_ok[k, j] = memo[key]
+    extra = len(codes) - len(base.codes)
+    in_ptr = np.concatenate([base.in_ptr, np.full(extra, base.in_ptr[-1], dtype=np.int32)])
     return Compiled(
         world=world,
         day=when,
+        snapshot=base.snapshot,
         codes=tuple(codes),
         places=tuple(places),
-        edges=tuple(edges),
-        e_from=e_from,
-        e_to=e_to,
-        e_offense=np.array([e.kind is ObligationKind.OFFENSE for e in edges], dtype=np.bool_),
-        e_unprovoked=np.array(
-            [e.obligation.trigger.unprovoked_only for e in edges], dtype=np.bool_
-        ),
-        e_automatic=np.array([e.automatic for e in edges], dtype=np.bool_),
-        e_min=np.array(
-            [e.obligation.trigger.attacker.min_attackers for e in edges], dtype=np.int32
-        ),
-        scope_ptr=scope_ptr,
-        scope_idx=np.array(scope, dtype=np.int32),
+        edges=base.edges,
+        e_from=base.e_from,
+        e_to=base.e_to,
+        e_offense=base.e_offense,
+        e_unprovoked=base.e_unprovoked,
+        e_automatic=base.e_automatic,
+        e_min=base.e_min,
+        scope_ptr=base.scope_ptr,
+        scope_idx=base.scope_idx,
         e_place_ok=place_ok,
-        in_ptr=np.cumsum(in_ptr, dtype=np.int32),
-        in_idx=order,
+        in_ptr=in_ptr,
+        in_idx=base.in_idx,
         events=tuple(events),
     )
 
@@ -163,7 +225,7 @@ def _d(event: object) -> dt.date | None:
     return date.first_day if date is not None else None
 
 
-def _ordered(scenario: Scenario) -> Sequence[object]:
+def _ordered(scenario: Scenario) -> Sequence[Attack | Intervene]:
     """Events by date (undated ones at the scenario date), keeping file order on ties."""
     base = scenario.day
     keyed = [((e.date.first_day if e.date else base), i, e) for i, e in enumerate(scenario.events)]

@@ -32,20 +32,25 @@ def _uniform(seed: Any, draw: Any, edge: Any) -> float:
 
 
 @numba.njit(inline="always")
-def _attack(a: int, t: int, where: int, att: Any, n_att: Any, place: Any) -> None:
+def _attack(a: int, t: int, where: int, att: Any, n_att: Any, place: Any, dirty: Any) -> None:
+    """``a`` attacks ``t`` at ``where``; both are marked for re-examination (``t`` has a new
+    attacker, ``a`` a new target)."""
     for i in range(n_att[t]):
         if att[t, i] == a:
             break
     else:
         att[t, n_att[t]] = a
         n_att[t] += 1
+        dirty[t] = True
+        dirty[a] = True
     if place[t] < 0:
         place[t] = where
+        dirty[t] = True
 
 
 @numba.njit(inline="always")
-def _is_attacker(a: int, t: int, att: Any, n_att: Any) -> bool:  # noqa: SIM110 (numba: no any())
-    for i in range(n_att[t]):
+def _is_attacker(a: int, t: int, att: Any, n_att: Any) -> bool:
+    for i in range(n_att[t]):  # noqa: SIM110 (numba compiles no any() over a generator)
         if att[t, i] == a:
             return True
     return False
@@ -77,6 +82,7 @@ def _rounds(
     in_ptr: Any,
     in_idx: Any,
     p: Any,
+    dirty: Any,
 ) -> int:
     """Rounds of the cascade until nothing fires; returns the new number of belligerents."""
     while True:
@@ -84,6 +90,9 @@ def _rounds(
         round_size = n_order
         for oi in range(round_size):
             t = order[oi]
+            if not dirty[t]:
+                continue  # nothing about t changed since its obligations were last examined
+            dirty[t] = False
             for k in range(in_ptr[t], in_ptr[t + 1]):
                 e = in_idx[k]
                 f = e_from[e]
@@ -128,6 +137,7 @@ def _rounds(
             if side[f] < 0:
                 side[f] = cand[f]
                 order[n_order] = f
+                dirty[f] = True
                 n_order += 1
         for i in range(nf):
             f = fires_f[i]
@@ -144,13 +154,13 @@ def _rounds(
                         targets[m] = v
                         m += 1
                 for k in range(m):
-                    _attack(f, targets[k], place[targets[k]], att, n_att, place)
+                    _attack(f, targets[k], place[targets[k]], att, n_att, place, dirty)
             else:
                 m = n_att[t]
                 for k in range(m):
                     targets[k] = att[t, k]
                 for k in range(m):
-                    _attack(f, targets[k], place[t], att, n_att, place)
+                    _attack(f, targets[k], place[t], att, n_att, place, dirty)
     return n_order
 
 
@@ -191,6 +201,7 @@ def _run_chunk(
     fires_e = np.empty(in_idx.shape[0] + 1, np.int32)
     in_scope = np.zeros(n, np.bool_)
     targets = np.empty(n, np.int32)
+    dirty = np.zeros(n, np.bool_)
     for d in range(first, first + count):
         n_order = 0
         i = 0
@@ -203,22 +214,25 @@ def _run_chunk(
                     if side[a] < 0:
                         side[a] = 1 - side[b] if side[b] >= 0 else 0
                         order[n_order] = a
+                        dirty[a] = True
                         n_order += 1
                     if side[b] < 0:
                         side[b] = 1 - side[a]
                         order[n_order] = b
+                        dirty[b] = True
                         n_order += 1
-                    _attack(a, b, ev_place[i], att, n_att, place)
+                    _attack(a, b, ev_place[i], att, n_att, place, dirty)
                 elif side[b] >= 0:
                     if side[a] < 0:
                         side[a] = side[b]
                         order[n_order] = a
+                        dirty[a] = True
                         n_order += 1
                     m = n_att[b]
                     for k in range(m):
                         targets[k] = att[b, k]
                     for k in range(m):
-                        _attack(a, targets[k], place[b], att, n_att, place)
+                        _attack(a, targets[k], place[b], att, n_att, place, dirty)
                 i += 1
             n_order = _rounds(
                 seed,
@@ -245,6 +259,7 @@ def _run_chunk(
                 in_ptr,
                 in_idx,
                 p,
+                dirty,
             )
         sizes[d - first] = n_order
         for oi in range(n_order):
@@ -255,6 +270,7 @@ def _run_chunk(
             side[s] = -1
             place[s] = -1
             n_att[s] = 0
+            dirty[s] = False
 
 
 @numba.njit(cache=True, parallel=True)

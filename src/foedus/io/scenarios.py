@@ -109,7 +109,12 @@ def check_scenario(scenario: Scenario, world: World, pos: Positions) -> list[Pro
             problems.append(pos.problem(path, str(exc), "use a code"))
         return None
 
-    for i, event in enumerate(scenario.events):
+    base = scenario.day
+    in_date_order = sorted(
+        enumerate(scenario.events),
+        key=lambda item: ((item[1].date.first_day if item[1].date else base), item[0]),
+    )
+    for i, event in in_date_order:
         here = ("events", i)
         if isinstance(event, Attack):
             a, b = state((*here, "by"), event.by), state((*here, "on"), event.on)

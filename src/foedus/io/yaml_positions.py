@@ -6,8 +6,8 @@ The loaders validate plain data with pydantic, whose errors name a path such as
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
 import re
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar

@@ -42,7 +42,11 @@ class Suspension(Value):
     towards: tuple[StateCode, ...] = Field(
         default=(), description="Only the relations with these parties; empty means all."
     )
-    how: Literal["suspended", "frozen"] = "suspended"
+    how: Literal["suspended", "frozen", "not_in_existence"] = Field(
+        default="suspended",
+        description="suspended, frozen (de facto), or not_in_existence (set by foedus for the "
+        "years a party's state did not exist)",
+    )
     note: str | None = None
     sources: Refs = ()
 

@@ -10,6 +10,7 @@ no ratification is required).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,7 +18,15 @@ from foedus.model.dates import PartialDate
 from foedus.model.state import Spell
 from foedus.model.treaty import Party, Treaty
 
-__all__ = ["FOREVER", "Interval", "end_of", "party_interval", "treaty_end", "treaty_interval"]
+__all__ = [
+    "FOREVER",
+    "Interval",
+    "end_of",
+    "existence_gaps",
+    "party_interval",
+    "treaty_end",
+    "treaty_interval",
+]
 
 FOREVER = dt.date.max
 
@@ -90,8 +99,9 @@ def party_interval(
 ) -> Interval | None:
     """When ``party`` is bound by ``treaty`` (ignoring suspensions), or ``None``.
 
-    With the state's ``existence`` spells, the interval also ends when the state ceases to exist
-    (a treaty does not bind a state that is gone).
+    With the state's ``existence`` spells, the interval is also cut to the spells it overlaps:
+    a treaty binds no state before it exists nor after it has ceased for good. Gaps between
+    spells (a state extinguished and restored) are :func:`existence_gaps`, treated as suspensions.
     """
     start = party_start(treaty, party)
     if start is None:
@@ -100,7 +110,16 @@ def party_interval(
     if party.exit is not None:
         end = min(end, end_of(party.exit.date))
     interval = Interval(start, end)
-    alive = next((s for s in existence if s.start <= start < s.end), None)
-    if alive is not None:
-        interval = interval.clip(Interval(alive.start, alive.end))
+    if existence:
+        alive = [s for s in existence if s.start < interval.end and interval.start < s.end]
+        if not alive:
+            return None
+        interval = interval.clip(Interval(alive[0].start, alive[-1].end))
     return None if interval.empty else interval
+
+
+def existence_gaps(interval: Interval, existence: Sequence[Spell]) -> list[Interval]:
+    """The parts of ``interval`` in which the state did not exist (between its spells)."""
+    spells = sorted(existence, key=lambda s: s.start)
+    gaps = [Interval(a.end, b.start) for a, b in itertools.pairwise(spells)]
+    return [g.clip(interval) for g in gaps if not g.clip(interval).empty]

@@ -18,13 +18,19 @@ from dataclasses import dataclass
 
 from foedus.errors import UnknownTreatyError
 from foedus.model.area import Area
-from foedus.model.dates import DateLike, to_date
+from foedus.model.dates import DateLike, PartialDate, to_date
 from foedus.model.registry import StateRegistry
 from foedus.model.state import State
 from foedus.model.treaty import Party, Suspension, Treaty
 from foedus.query.changes import Change
 from foedus.query.edges import ObligationEdge, expand
-from foedus.query.lifecycle import Interval, end_of, party_interval, treaty_interval
+from foedus.query.lifecycle import (
+    Interval,
+    end_of,
+    existence_gaps,
+    party_interval,
+    treaty_interval,
+)
 from foedus.query.snapshot import Snapshot
 
 __all__ = ["SuspensionSpan", "World"]
@@ -80,7 +86,8 @@ class World:
             self.treaty_spans[treaty.id] = treaty_interval(treaty, nxt)
             for party in treaty.parties:
                 state = self.registry.get(party.state)
-                span = party_interval(treaty, party, nxt, state.exists if state else ())
+                existence = state.exists if state else ()
+                span = party_interval(treaty, party, nxt, existence)
                 if span is None:
                     continue
                 key = (treaty.id, party.state)
@@ -93,14 +100,25 @@ class World:
                 if span.end != dt.date.max:
                     kind = _end_kind(treaty, party, span)
                     self._changes.append(Change(span.end, treaty.id, party.state, "unbind", kind))
-                self._add_suspensions(treaty.id, party, span)
+                gaps = [
+                    Suspension(
+                        from_=PartialDate.parse(gap.start),
+                        to=PartialDate.parse(gap.end),
+                        how="not_in_existence",
+                        note=f"{party.state} did not exist as a state",
+                    )
+                    for gap in existence_gaps(span, existence)
+                ]
+                self._add_suspensions(treaty.id, party, span, gaps)
         self._changes.sort()
 
-    def _add_suspensions(self, treaty_id: str, party: Party, span: Interval) -> None:
+    def _add_suspensions(
+        self, treaty_id: str, party: Party, span: Interval, extra: list[Suspension]
+    ) -> None:
         """Suspension spans of ``party``, clipped to when it is bound and merged per relation
         (overlapping suspensions of one relation make one span)."""
         by_key: dict[str, list[tuple[Interval, Suspension]]] = defaultdict(list)
-        for suspension in party.suspensions:
+        for suspension in (*party.suspensions, *extra):
             end = end_of(suspension.to) if suspension.to else dt.date.max
             clipped = Interval(suspension.from_.first_day, end).clip(span)
             if not clipped.empty:
