@@ -84,6 +84,12 @@ def load_scenario(path: Path, world: World) -> LoadedScenario:
     return LoadedScenario(scenario, added, path)
 
 
+def _at(pos: Positions, item: tuple[Hashable, ...], tag: str, name: str) -> tuple[Hashable, ...]:
+    """Path of field ``name`` of a list item, written as ``{tag: {name: …}}`` or flat."""
+    nested = (*item, tag, name)
+    return nested if nested in pos.where else (*item, name)
+
+
 def check_scenario(scenario: Scenario, world: World, pos: Positions) -> list[Problem]:
     """Meaning checks: states resolve on the date, no self-attack, interventions join a war,
     edits name known treaties."""
@@ -117,20 +123,26 @@ def check_scenario(scenario: Scenario, world: World, pos: Positions) -> list[Pro
     for i, event in in_date_order:
         here = ("events", i)
         if isinstance(event, Attack):
-            a, b = state((*here, "by"), event.by), state((*here, "on"), event.on)
-            if a is not None and a == b:
-                problems.append(
-                    pos.problem((*here, "on"), f"{a} attacks itself", "name two different states")
-                )
-            if event.at is not None and event.at not in world.areas:
-                state((*here, "at"), event.at)
-            at_war.update(x for x in (a, b) if x)
-        elif isinstance(event, Intervene):
-            a, b = state((*here, "state"), event.state), state((*here, "side"), event.side)
+            a = state(_at(pos, here, "attack", "by"), event.by)
+            b = state(_at(pos, here, "attack", "on"), event.on)
             if a is not None and a == b:
                 problems.append(
                     pos.problem(
-                        (*here, "side"),
+                        _at(pos, here, "attack", "on"),
+                        f"{a} attacks itself",
+                        "name two different states",
+                    )
+                )
+            if event.at is not None and event.at not in world.areas:
+                state(_at(pos, here, "attack", "at"), event.at)
+            at_war.update(x for x in (a, b) if x)
+        elif isinstance(event, Intervene):
+            a = state(_at(pos, here, "intervene", "state"), event.state)
+            b = state(_at(pos, here, "intervene", "side"), event.side)
+            if a is not None and a == b:
+                problems.append(
+                    pos.problem(
+                        _at(pos, here, "intervene", "side"),
                         f"{a} intervenes on its own side",
                         "name the state it supports",
                     )
@@ -138,32 +150,33 @@ def check_scenario(scenario: Scenario, world: World, pos: Positions) -> list[Pro
             elif b is not None and b not in at_war:
                 problems.append(
                     pos.problem(
-                        (*here, "side"),
+                        _at(pos, here, "intervene", "side"),
                         f"{b} is not at war at this point",
-                        "put an attack involving it before this event",
+                        "date the intervention on or after an attack involving it",
                     )
                 )
             if a:
                 at_war.add(a)
     for i, edit in enumerate(scenario.edits):
         if isinstance(edit, WithoutParty | EndTreaty):
+            here = ("edits", i)
             try:
                 treaty = world.treaty(edit.treaty)
             except UnknownTreatyError as exc:
                 problems.append(
                     pos.problem(
-                        ("edits", i, "treaty"),
+                        _at(pos, here, edit.type, "treaty"),
                         str(exc).split(" (`")[0],
                         "use an id from `foedus treaties`",
                     )
                 )
                 continue
             if isinstance(edit, WithoutParty):
-                code = state(("edits", i, "state"), edit.state)
+                code = state(_at(pos, here, edit.type, "state"), edit.state)
                 if code is not None and treaty.party(code) is None:
                     problems.append(
                         pos.problem(
-                            ("edits", i, "state"),
+                            _at(pos, here, edit.type, "state"),
                             f"{code} is not a party to {treaty.id}",
                             "name one of its parties",
                         )
