@@ -45,38 +45,6 @@ class InitialEvent:
     date: dt.date | None
 
 
-@dataclass(frozen=True, slots=True)
-class Compiled:
-    """A scenario as arrays: states, joining obligations (edges) and initial events."""
-
-    world: World
-    day: dt.date
-    snapshot: Snapshot
-    codes: tuple[str, ...]
-    places: tuple[str, ...]
-    edges: tuple[ObligationEdge, ...]
-    e_from: IntArray
-    e_to: IntArray
-    e_offense: BoolArray
-    e_unprovoked: BoolArray
-    e_automatic: BoolArray
-    e_min: IntArray
-    scope_ptr: IntArray
-    scope_idx: IntArray
-    e_place_ok: BoolArray  # [edge, place]
-    in_ptr: IntArray
-    in_idx: IntArray
-    events: tuple[InitialEvent, ...]
-
-    @property
-    def n_states(self) -> int:
-        return len(self.codes)
-
-    def probabilities(self, p_of: Callable[[ObligationEdge], float]) -> FloatArray:
-        """Per-edge probability of being honoured, from a function of the edge."""
-        return np.array([p_of(e) for e in self.edges], dtype=np.float64)
-
-
 def _sort_key(edge: ObligationEdge) -> tuple[str, str, str, str]:
     signed = edge.treaty.signed.first_day.isoformat() if edge.treaty.signed else "9999"
     return (signed, edge.treaty.id, edge.from_, edge.to)
@@ -100,6 +68,41 @@ class SnapshotArrays:
     scope_idx: IntArray
     in_ptr: IntArray
     in_idx: IntArray
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """A scenario as arrays: the day's obligations (``base``, shared between scenarios of that
+    day), plus the scenario's states, places and initial events."""
+
+    world: World
+    day: dt.date
+    base: SnapshotArrays
+    codes: tuple[str, ...]  # the base's states, then states named only by events
+    places: tuple[str, ...]
+    e_place_ok: BoolArray  # [edge, place]: does the obligation cover fighting at that place?
+    in_ptr: IntArray  # the base's, extended to the event-only states
+    events: tuple[InitialEvent, ...]
+
+    snapshot = property(lambda self: self.base.snapshot)
+    edges = property(lambda self: self.base.edges)
+    e_from = property(lambda self: self.base.e_from)
+    e_to = property(lambda self: self.base.e_to)
+    e_offense = property(lambda self: self.base.e_offense)
+    e_unprovoked = property(lambda self: self.base.e_unprovoked)
+    e_automatic = property(lambda self: self.base.e_automatic)
+    e_min = property(lambda self: self.base.e_min)
+    scope_ptr = property(lambda self: self.base.scope_ptr)
+    scope_idx = property(lambda self: self.base.scope_idx)
+    in_idx = property(lambda self: self.base.in_idx)
+
+    @property
+    def n_states(self) -> int:
+        return len(self.codes)
+
+    def probabilities(self, p_of: Callable[[ObligationEdge], float]) -> FloatArray:
+        """Per-edge probability of being honoured, from a function of the edge."""
+        return np.array([p_of(e) for e in self.edges], dtype=np.float64)
 
 
 _CACHE: weakref.WeakKeyDictionary[World, OrderedDict[dt.date, SnapshotArrays]] = (
@@ -201,21 +204,11 @@ def compile_scenario(world: World, scenario: Scenario, *, day: dt.date | None = 
     return Compiled(
         world=world,
         day=when,
-        snapshot=base.snapshot,
+        base=base,
         codes=tuple(codes),
         places=tuple(places),
-        edges=base.edges,
-        e_from=base.e_from,
-        e_to=base.e_to,
-        e_offense=base.e_offense,
-        e_unprovoked=base.e_unprovoked,
-        e_automatic=base.e_automatic,
-        e_min=base.e_min,
-        scope_ptr=base.scope_ptr,
-        scope_idx=base.scope_idx,
         e_place_ok=place_ok,
         in_ptr=in_ptr,
-        in_idx=base.in_idx,
         events=tuple(events),
     )
 
