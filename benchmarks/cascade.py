@@ -47,6 +47,7 @@ def reference(c: Compiled, p: np.ndarray, runs: int, seed: int) -> np.ndarray:
             scope={int(x) for x in c.scope_idx[lo:hi]},
             where=c.e_place_ok[e],
             p=float(p[e]),
+            group=int(c.e_group[e]),
         )
     phases: list[list[Any]] = []
     for ev in c.events:
@@ -108,7 +109,7 @@ def reference(c: Compiled, p: np.ndarray, runs: int, seed: int) -> np.ndarray:
                         at = place.get(t, -1)
                         if not data["offense"] and at >= 0 and not data["where"][at]:
                             continue
-                        if uniform(seed, d, e) >= data["p"]:
+                        if uniform(seed, d, data["group"]) >= data["p"]:
                             continue
                         fires.append((f, e, t, data["offense"]))
                         chosen.setdefault(f, side[t])

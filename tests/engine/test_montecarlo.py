@@ -69,6 +69,17 @@ def test_two_treaties_give_two_chances(p: float) -> None:
 
 @settings(max_examples=8, deadline=None)
 @given(st.floats(0.05, 0.95))
+def test_one_treaty_is_one_decision(p: float) -> None:
+    """AAA attacks both BBB and DDD; CCC's obligations to both under one treaty are one choice."""
+    w = world(treaty("t", ["BBB", "CCC", "DDD"], DEFENSE))
+    both = Scenario(
+        date="2000-01-01", events=[Attack(by="AAA", on="BBB"), Attack(by="AAA", on="DDD")]
+    )
+    assert _close(_p(w, both, p, "CCC"), p)
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.floats(0.05, 0.95))
 def test_a_chain_multiplies(p: float) -> None:
     """AAA attacks BBB; CCC defends BBB (p); then DDD defends AAA against CCC (p)."""
     w = world(treaty("t1", ["BBB", "CCC"], DEFENSE), treaty("t2", ["AAA", "DDD"], DEFENSE))

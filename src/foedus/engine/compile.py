@@ -63,6 +63,7 @@ class SnapshotArrays:
     e_offense: BoolArray
     e_unprovoked: BoolArray
     e_automatic: BoolArray
+    e_group: IntArray  # one id per (obligor, treaty): they share one random draw
     e_min: IntArray
     scope_ptr: IntArray
     scope_idx: IntArray
@@ -91,6 +92,7 @@ class Compiled:
     e_offense = property(lambda self: self.base.e_offense)
     e_unprovoked = property(lambda self: self.base.e_unprovoked)
     e_automatic = property(lambda self: self.base.e_automatic)
+    e_group = property(lambda self: self.base.e_group)
     e_min = property(lambda self: self.base.e_min)
     scope_ptr = property(lambda self: self.base.scope_ptr)
     scope_idx = property(lambda self: self.base.scope_idx)
@@ -143,6 +145,7 @@ def compile_snapshot(world: World, day: dt.date) -> SnapshotArrays:
             [e.obligation.trigger.unprovoked_only for e in edges], dtype=np.bool_
         ),
         e_automatic=np.array([e.automatic for e in edges], dtype=np.bool_),
+        e_group=_groups(edges),
         e_min=np.array(
             [e.obligation.trigger.attacker.min_attackers for e in edges], dtype=np.int32
         ),
@@ -155,6 +158,14 @@ def compile_snapshot(world: World, day: dt.date) -> SnapshotArrays:
     if len(per_world) > _CACHE_DAYS:
         per_world.popitem(last=False)
     return arrays
+
+
+def _groups(edges: Sequence[ObligationEdge]) -> IntArray:
+    """Edge -> id of its (obligor, treaty) pair, in order of first appearance."""
+    ids: dict[tuple[str, str], int] = {}
+    return np.array(
+        [ids.setdefault((e.from_, e.treaty.id), len(ids)) for e in edges], dtype=np.int32
+    )
 
 
 def compile_scenario(world: World, scenario: Scenario, *, day: dt.date | None = None) -> Compiled:

@@ -1,8 +1,11 @@
 """The Monte Carlo cascade kernel, compiled with numba (the same rules as :mod:`cascade`).
 
 Draws run in parallel chunks; each draw takes its random numbers from :mod:`rng`'s counter-based
-generator, so results do not depend on the number of threads. State per draw is reset only where a
-draw touched it, which keeps a draw's cost proportional to the size of its war, not the world.
+generator, so results do not depend on the number of threads. A state decides once per treaty and
+draw whether to honour that treaty: all its obligations under one treaty share one random number
+(``e_group``), so a member of a large pact does not get one chance per attacked partner. State
+per draw is reset only where a draw touched it, which keeps a draw's cost proportional to the
+size of its war, not the world.
 """
 
 from __future__ import annotations
@@ -72,6 +75,7 @@ def _rounds(
     fires_f: Any,
     fires_e: Any,
     e_from: Any,
+    e_group: Any,
     e_to: Any,
     e_offense: Any,
     e_unprovoked: Any,
@@ -123,7 +127,7 @@ def _rounds(
                     continue
                 if not e_offense[e] and place[t] >= 0 and not place_ok[e, place[t]]:
                     continue
-                if _uniform(seed, d, e) >= p[e]:
+                if _uniform(seed, d, e_group[e]) >= p[e]:
                     continue
                 fires_f[nf] = f
                 fires_e[nf] = e
@@ -171,6 +175,7 @@ def _run_chunk(
     count: int,
     n: int,
     e_from: Any,
+    e_group: Any,
     e_to: Any,
     e_offense: Any,
     e_unprovoked: Any,
@@ -249,6 +254,7 @@ def _run_chunk(
                 fires_f,
                 fires_e,
                 e_from,
+                e_group,
                 e_to,
                 e_offense,
                 e_unprovoked,
@@ -280,6 +286,7 @@ def _run_all(
     chunks: int,
     n: int,
     e_from: Any,
+    e_group: Any,
     e_to: Any,
     e_offense: Any,
     e_unprovoked: Any,
@@ -313,6 +320,7 @@ def _run_all(
             count,
             n,
             e_from,
+            e_group,
             e_to,
             e_offense,
             e_unprovoked,
@@ -351,6 +359,7 @@ def simulate_sides(
         chunks,
         n,
         arrays["e_from"],
+        arrays["e_group"],
         arrays["e_to"],
         arrays["e_offense"],
         arrays["e_unprovoked"],

@@ -1,7 +1,8 @@
 """Monte Carlo cascades: P(join) per state and side, the number of belligerents, with intervals.
 
-Each applicable obligation is honoured with its probability from a :class:`ReliabilityModel`,
-independently per draw; a draw then follows the same rules as the deterministic cascade.
+In each draw a state decides once per treaty whether to honour it, with the probability the
+:class:`ReliabilityModel` gives its obligations (its applicable obligations under that treaty
+then fire or not together); a draw then follows the same rules as the deterministic cascade.
 Results are reproducible from ``seed`` whatever the number of threads.
 """
 
@@ -42,6 +43,7 @@ def arrays_of(c: Compiled) -> dict[str, Any]:
         "n": c.n_states,
         "e_from": c.e_from,
         "e_to": c.e_to,
+        "e_group": c.e_group,
         "e_offense": c.e_offense,
         "e_unprovoked": c.e_unprovoked,
         "e_min": c.e_min,
