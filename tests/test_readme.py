@@ -26,7 +26,9 @@ COMMANDS = [
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_readme_command_runs(command: str, tmp_path: Path) -> None:
-    research = any(w in command for w in ("dyadyears", "stateyears", "sql", "data list"))
+    research = any(
+        w in command for w in ("dyadyears", "stateyears", "sql", "data list", "backtest")
+    )
     if research and not SHARED_DATA.is_dir():
         pytest.skip("research commands need the external datasets")
     args = shlex.split(command)[1:]

@@ -29,7 +29,7 @@ def test_partial_dates_keep_their_precision(
     )
 
 
-@pytest.mark.parametrize("bad", ["2024-13", "2024-02-30", "24-01-01", "soon", "", 3.5])
+@pytest.mark.parametrize("bad", ["2024-13", "2024-02-30", "24-01-01", "soon", "", 3.5, "0000", 0])
 def test_bad_dates_say_how_to_write_one(bad: object) -> None:
     with pytest.raises(ValueError, match=r"date"):
         PartialDate.parse(bad)

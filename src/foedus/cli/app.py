@@ -309,6 +309,14 @@ from foedus.cli.corpus_cmds import register as _register_corpus  # noqa: E402
 
 _register_corpus(app)
 
+from foedus.cli.serve_cmd import register as _register_serve  # noqa: E402
+
+_register_serve(app)
+
+from foedus.cli.backtest_cmd import register as _register_backtest  # noqa: E402
+
+_register_backtest(app)
+
 
 def main() -> None:
     """Entry point: run the app, turning foedus errors into one-line messages and exit codes."""

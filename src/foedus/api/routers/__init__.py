@@ -1,0 +1,2 @@
+"""One router per resource: states, treaties, obligations, changes, invocations, scenarios,
+datasets."""

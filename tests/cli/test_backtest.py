@@ -1,0 +1,97 @@
+"""``foedus backtest`` end to end on the shared data files (skipped when they are missing)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from foedus.io.scenarios import load_reliability
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+pytestmark = pytest.mark.skipif(not SHARED.is_dir(), reason="external datasets missing")
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:  # type: ignore[type-arg]
+    report = tmp_path_factory.mktemp("backtest") / "report"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "foedus",
+            "backtest",
+            "--data-dir",
+            str(SHARED),
+            "--format",
+            "json",
+            "--report",
+            str(report),
+            "--runs",
+            "200",
+            "--seed",
+            "3",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout), report
+
+
+def test_json_keys(result: tuple[dict, Path]) -> None:  # type: ignore[type-arg]
+    data, _ = result
+    assert {"wars", "metrics", "split", "fulfilment"} <= set(data)
+    for name in ("model", "baseline_allies", "baseline_none"):
+        entry = data["metrics"][name]
+        for period in ("fit", "test"):
+            assert {"precision", "recall", "f1", "brier", "log_loss", "side_accuracy"} <= set(
+                entry[period]
+            )
+        assert {"precision", "recall", "f1", "brier"} <= set(entry)
+    assert data["split"]["fit"]["wars"] == 57
+    assert data["split"]["test"]["wars"] == 38
+    assert 0.5 < data["fulfilment"]["agreement"] <= 1
+    assert set(data["fulfilment"]["confusion"]) == {
+        "ours_yes_theirs_yes",
+        "ours_yes_theirs_no",
+        "ours_no_theirs_yes",
+        "ours_no_theirs_no",
+    }
+    assert data["metrics"]["baseline_none"]["test"]["f1"] == 0
+    ww1 = next(w for w in data["wars"] if w["war"] == 106)
+    assert ww1["initial"][0]["state"] == "AUH"
+    assert "DEU" in ww1["actual"]
+
+
+def test_report_files_and_parameters_load(result: tuple[dict, Path]) -> None:  # type: ignore[type-arg]
+    _, report = result
+    for name in ("index.html", "calibration.png", "pjoin.png", "eras.png", "backtest.json"):
+        assert (report / name).stat().st_size > 0
+    assert "World War I" in (report / "index.html").read_text()
+    model = load_reliability(report / "reliability-fitted.yaml")
+    assert {r.kind for r in model.rules} == {"defense", "offense"}
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "foedus",
+            "scenario",
+            "july-1914",
+            "--runs",
+            "50",
+            "--reliability",
+            str(report / "reliability-fitted.yaml"),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
