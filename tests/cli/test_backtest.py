@@ -76,6 +76,8 @@ def test_report_files_and_parameters_load(result: tuple[dict, Path]) -> None:  #
     assert "World War I" in (report / "index.html").read_text()
     model = load_reliability(report / "reliability-fitted.yaml")
     assert {r.kind for r in model.rules} == {"defense", "offense"}
+    sized = load_reliability(report / "reliability-fitted-size.yaml")
+    assert {(r.min_parties, r.max_parties) for r in sized.rules} == {(None, 2), (3, 5), (6, None)}
     proc = subprocess.run(
         [
             sys.executable,

@@ -108,3 +108,17 @@ def test_runs_must_be_positive() -> None:
     w = world(treaty("t", ["BBB", "CCC"], DEFENSE))
     with pytest.raises(ValueError, match="at least 1"):
         simulate(w, _attack(), runs=0, reliability=ReliabilityModel.constant(0.5))
+
+
+def test_reliability_rules_by_treaty_size() -> None:
+    w = world(
+        treaty("small", ["BBB", "CCC"], DEFENSE),
+        treaty("large", ["BBB", "DDD", "EEE", "FFF"], DEFENSE),
+    )
+    model = ReliabilityModel.model_validate(
+        {"default": 0.5, "rules": [{"max_parties": 2, "p": 0.9}, {"min_parties": 3, "p": 0.1}]}
+    )
+    day = prepare(w, _attack()).day
+    p = {(e.treaty.id, e.from_): model.p(e, day) for e in w.edges}
+    assert p[("small", "CCC")] == 0.9
+    assert p[("large", "DDD")] == 0.1

@@ -1,6 +1,7 @@
 """How likely an applicable obligation is honoured: a sourced, overridable parameter model.
 
-Rules are tried in order; the first whose kind, era and response type match gives ``p``.
+Rules are tried in order; the first whose kind, era, response type and treaty size (number of
+parties) match gives ``p``.
 Defaults (``corpus/reliability.yaml``) come from published fulfilment rates: about 66% of
 applicable commitments honoured before 1945 and 22% after (Berkemeier & Fuhrmann 2018).
 
@@ -33,6 +34,12 @@ class ReliabilityRule(Value):
     from_: int | None = Field(default=None, alias="from", description="First year (inclusive).")
     to: int | None = Field(default=None, description="Last year (inclusive).")
     response: Literal["automatic", "discretionary"] | None = None
+    min_parties: int | None = Field(
+        default=None, ge=1, description="Treaties with at least this many parties."
+    )
+    max_parties: int | None = Field(
+        default=None, ge=1, description="Treaties with at most this many parties."
+    )
     p: float = Field(ge=0.0, le=1.0)
     note: str | None = None
     sources: tuple[SourceId, ...] = ()
@@ -43,6 +50,11 @@ class ReliabilityRule(Value):
         if self.from_ is not None and day.year < self.from_:
             return False
         if self.to is not None and day.year > self.to:
+            return False
+        size = len(edge.treaty.parties)
+        if self.min_parties is not None and size < self.min_parties:
+            return False
+        if self.max_parties is not None and size > self.max_parties:
             return False
         if self.response is not None:
             return (self.response == "automatic") == edge.automatic

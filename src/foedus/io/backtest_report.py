@@ -24,6 +24,7 @@ import yaml
 
 from foedus.engine.backtest.run import Backtest, rows_for
 from foedus.engine.reliability import ReliabilityModel
+from foedus.io.atomic import atomic_path, write_text
 
 __all__ = ["write_reliability", "write_report"]
 
@@ -35,7 +36,7 @@ def write_reliability(model: ReliabilityModel, path: Path) -> None:
         "# Reliability fitted by `foedus backtest` on COW wars begun before 1946 (ATOP 4.01).\n"
         "# Load with `foedus scenario FILE --reliability THIS.yaml`.\n"
     )
-    path.write_text(header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+    write_text(path, header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
 
 
 def _pyplot() -> Any:
@@ -49,6 +50,12 @@ def _pyplot() -> Any:
     import matplotlib.pyplot as plt
 
     return plt
+
+
+def _save(fig: Any, path: Path) -> None:
+    """Save a figure atomically (PNG)."""
+    with atomic_path(path) as tmp:
+        fig.savefig(tmp, dpi=110, format="png")
 
 
 def _plots(bt: Backtest, folder: Path) -> None:
@@ -69,7 +76,7 @@ def _plots(bt: Backtest, folder: Path) -> None:
         ax.set_ylim(0, 1)
         ax.legend(fontsize=8)
     fig.tight_layout()
-    fig.savefig(folder / "calibration.png", dpi=110)
+    _save(fig, folder / "calibration.png")
     plt.close(fig)
 
     fig, axes = plt.subplots(1, 2, figsize=(10, 4.5))
@@ -91,7 +98,7 @@ def _plots(bt: Backtest, folder: Path) -> None:
         )
         ax.legend(fontsize=8)
     fig.tight_layout()
-    fig.savefig(folder / "pjoin.png", dpi=110)
+    _save(fig, folder / "pjoin.png")
     plt.close(fig)
 
     names = ("model", "model_size", "model_default", "baseline_allies", "baseline_rate")
@@ -105,7 +112,7 @@ def _plots(bt: Backtest, folder: Path) -> None:
         ax.set(title=metric.upper() if metric == "f1" else "Brier score (lower is better)")
         ax.legend(fontsize=7)
     fig.tight_layout()
-    fig.savefig(folder / "eras.png", dpi=110)
+    _save(fig, folder / "eras.png")
     plt.close(fig)
 
 
@@ -186,7 +193,8 @@ def write_report(bt: Backtest, record: dict[str, Any], folder: Path) -> list[Pat
     folder.mkdir(parents=True, exist_ok=True)
     _plots(bt, folder)
     write_reliability(bt.fitted, folder / "reliability-fitted.yaml")
-    (folder / "backtest.json").write_text(json.dumps(record, indent=2) + "\n", "utf-8")
+    write_reliability(bt.sized.to_model(bt.split_year), folder / "reliability-fitted-size.yaml")
+    write_text(folder / "backtest.json", json.dumps(record, indent=2) + "\n")
     f = record.get("fulfilment")
     fulfil = ""
     if f:
@@ -225,7 +233,7 @@ Monte Carlo: {record["runs"]} runs per war, seed {record["seed"]}. Candidates:
 <h2>Wars</h2>{_wars_table(record)}
 </body></html>
 """
-    (folder / "index.html").write_text(page, "utf-8")
+    write_text(folder / "index.html", page)
     names = (
         "index.html",
         "calibration.png",
@@ -233,5 +241,6 @@ Monte Carlo: {record["runs"]} runs per war, seed {record["seed"]}. Candidates:
         "eras.png",
         "backtest.json",
         "reliability-fitted.yaml",
+        "reliability-fitted-size.yaml",
     )
     return [folder / n for n in names]

@@ -16,16 +16,14 @@ Stata's ``long`` range are refused rather than silently rounded.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
 import polars as pl
 
 from foedus.errors import InputError
+from foedus.io.atomic import atomic_path as _atomic
 
 __all__ = ["FORMATS", "dictionary_path", "read_frame", "write_frame"]
 
@@ -52,30 +50,6 @@ def _format(path: Path) -> Format:
 def dictionary_path(path: Path) -> Path:
     """``data/dyads.parquet`` → ``data/dyads.dictionary.csv``."""
     return path.with_name(f"{path.stem}.dictionary.csv")
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-@contextlib.contextmanager
-def _atomic(path: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; on success it replaces ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        yield tmp
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _stata_frame(frame: pl.DataFrame) -> pl.DataFrame:

@@ -4,9 +4,8 @@ The backtest's investigation of the test period's false positives: in wars begun
 applicable obligations of bilateral alliances were honoured far more often than those of large
 multilateral ones (the collective-action argument of Olson & Zeckhauser 1966). This model gives
 each obligation the smoothed fit-period honour rate of its kind and its treaty's size class
-(2 parties, 3–5, 6 or more). The engine's parameter file format has no size field, so this model
-is used by the backtest's Monte Carlo directly (``p(edge, day)``, as
-:class:`~foedus.engine.reliability.ReliabilityModel` offers).
+(2 parties, 3–5, 6 or more). :meth:`SizedReliability.to_model` writes it as a parameter file
+(rules with ``min_parties``/``max_parties``) that ``foedus scenario --reliability`` loads.
 
 References
 ----------
@@ -24,6 +23,7 @@ from dataclasses import dataclass
 
 from foedus.engine.backtest.fit import KINDS, Rate
 from foedus.engine.backtest.history import Commitment
+from foedus.engine.reliability import ReliabilityModel, ReliabilityRule
 from foedus.query.edges import ObligationEdge
 
 __all__ = ["SIZES", "SizedReliability", "fit_sized", "size_class"]
@@ -50,6 +50,26 @@ class SizedReliability:
     def p(self, edge: ObligationEdge, day: dt.date) -> float:
         rate = self.rates.get((edge.kind.value, size_class(len(edge.treaty.parties))))
         return rate.smoothed if rate is not None else self.default
+
+    def to_model(self, split_year: int) -> ReliabilityModel:
+        """The same rates as a :class:`ReliabilityModel` (the engine's parameter file)."""
+        bounds = {"2": (None, 2), "3-5": (3, 5), "6+": (6, None)}
+        rules = tuple(
+            ReliabilityRule(
+                kind=kind,
+                min_parties=bounds[cls][0],
+                max_parties=bounds[cls][1],
+                p=rate.smoothed,
+                note=f"{rate.honoured} of {rate.applicable} applicable obligations honoured in "
+                f"wars begun before {split_year} (Beta(1, 1) smoothed)",
+            )
+            for (kind, cls), rate in sorted(self.rates.items())
+        )
+        return ReliabilityModel(
+            description="Fitted by `foedus backtest` by obligation kind and alliance size.",
+            rules=rules,
+            default=self.default,
+        )
 
 
 def fit_sized(
