@@ -212,17 +212,11 @@ def treaty_show(
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """One treaty: dates, parties and their lifecycle, articles, obligations, sources."""
+    from foedus.io.records_treaty import treaty_record
+
     world = _world(corpus)
     treaty = world.treaty(treaty_id)
-    data = treaty.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=True)
-    data["bound"] = {
-        p.state: {
-            "from": span.start.isoformat(),
-            "to": None if span.end == dt.date.max else span.end.isoformat(),
-        }
-        for p in treaty.parties
-        if (span := world.spans.get((treaty.id, p.state))) is not None
-    }
+    data = treaty_record(treaty, world)
     if fmt is Format.JSON:
         print_json(data)
         return

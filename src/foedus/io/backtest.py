@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from foedus.datasets.systems import StateSystem
 from foedus.engine.backtest.cases import IwdWar, Participation, fix_iwd_code
 from foedus.engine.backtest.fulfilment import BfRow
 from foedus.io.importers.errors import DataFileError
+from foedus.io.research import find_one
 from foedus.query.world import World
 
 __all__ = [
@@ -40,23 +40,8 @@ PATTERNS = {
 
 def find_file(folder: Path, kind: str, *, required: bool = True) -> Path | None:
     """The one file of ``kind`` (``cow-war``, ``iwd``, ``bf``) below ``folder``."""
-    regex = re.compile(PATTERNS[kind], re.IGNORECASE)
-    found = (
-        sorted(p for p in folder.rglob("*.csv") if regex.search(p.name)) if folder.is_dir() else []
-    )
-    if len(found) > 1:
-        raise DataFileError(
-            folder,
-            f"several {kind} files: {', '.join(map(str, found))}",
-            fix="keep one, or point --data-dir at a folder with one",
-        )
-    if not found and required:
-        raise DataFileError(
-            folder,
-            f"no {kind} file found ({PATTERNS[kind]})",
-            fix="point --data-dir at a folder holding it",
-        )
-    return found[0] if found else None
+    fix = "point --data-dir at a folder holding it"
+    return find_one(folder, kind, PATTERNS[kind], fix=fix, required=required)
 
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:

@@ -33,7 +33,7 @@ from foedus.model.registry import StateRegistry
 from foedus.model.treaty import Treaty
 from foedus.query.world import World
 
-__all__ = ["PATTERNS", "ResearchInputs", "find_data", "research_inputs"]
+__all__ = ["PATTERNS", "ResearchInputs", "find_data", "find_one", "research_inputs"]
 
 Source = Literal["corpus", "atop", "cow", "combined"]
 
@@ -46,9 +46,11 @@ PATTERNS: dict[str, tuple[str, str]] = {
 }
 
 
-def find_data(folder: Path, kind: str, *, required: bool = True) -> Path | None:
-    """The one file of ``kind`` below ``folder`` (see :data:`PATTERNS`)."""
-    pattern, fetch = PATTERNS[kind]
+def find_one(
+    folder: Path, kind: str, pattern: str, *, fix: str, required: bool = True
+) -> Path | None:
+    """The one CSV file below ``folder`` whose name matches ``pattern`` (case-insensitive);
+    several, or none when ``required``, is an error saying how to fix it."""
     regex = re.compile(pattern, re.IGNORECASE)
     found = (
         sorted(p for p in folder.rglob("*.csv") if regex.search(p.name)) if folder.is_dir() else []
@@ -60,12 +62,15 @@ def find_data(folder: Path, kind: str, *, required: bool = True) -> Path | None:
             fix="keep one, or point --data-dir at a folder with one",
         )
     if not found and required:
-        raise DataFileError(
-            folder,
-            f"no {kind} file found",
-            fix=f"run `foedus data fetch {fetch}` or point --data-dir at a folder holding it",
-        )
+        raise DataFileError(folder, f"no {kind} file found ({pattern})", fix=fix)
     return found[0] if found else None
+
+
+def find_data(folder: Path, kind: str, *, required: bool = True) -> Path | None:
+    """The one file of ``kind`` below ``folder`` (see :data:`PATTERNS`)."""
+    pattern, fetch = PATTERNS[kind]
+    fix = f"run `foedus data fetch {fetch}` or point --data-dir at a folder holding it"
+    return find_one(folder, kind, pattern, fix=fix, required=required)
 
 
 @dataclass
