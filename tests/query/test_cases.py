@@ -66,3 +66,31 @@ def test_a_treaty_binds_no_one_before_signature(world: foedus.World) -> None:
     """The Dual Alliance's entry into force is known only to the year (1879)."""
     spans = [world.spans[("dual-alliance-1879", s)] for s in ("DEU", "AUH")]
     assert all(str(span.start) == "1879-10-07" for span in spans)
+
+
+def test_a_treaty_lapses_when_one_party_is_left(world: foedus.World) -> None:
+    """After Austria-Hungary ceased to exist, Germany is bound to no one by the Dual Alliance."""
+    statuses = {s.treaty.id: s for s in world.on("1920-01-01").treaties(state="DEU")}
+    dual = statuses["dual-alliance-1879"]
+    assert not dual.in_force
+    assert {p.party.state: p.status for p in dual.parties} == {"AUH": "ended", "DEU": "ended"}
+    kinds = {
+        (c.state, c.kind)
+        for c in world.changes("1918-11-01", "1918-11-30")
+        if c.treaty == "dual-alliance-1879"
+    }
+    assert kinds == {("AUH", "state_ceased"), ("DEU", "lapsed")}
+
+
+def test_a_suspension_towards_one_party(world: foedus.World) -> None:
+    """ANZUS: the US and New Zealand suspended their obligations to each other, not to Australia."""
+    anzus = next(
+        s for s in world.on("2026-01-01").treaties(state="NZL") if s.treaty.id == "anzus-1951"
+    )
+    assert {p.party.state: p.status for p in anzus.parties} == {
+        "AUS": "in_force",
+        "NZL": "partly_suspended",
+        "USA": "partly_suspended",
+    }
+    assert world.on("2026-01-01").obligations(from_="USA", to="AUS", treaty="anzus-1951")
+    assert not world.on("2026-01-01").obligations(from_="USA", to="NZL", treaty="anzus-1951")

@@ -27,7 +27,8 @@ class PartyStatus:
     """Where one party stands on the snapshot's date."""
 
     party: Party
-    status: str  # not_yet_signed | signed | ratified | in_force | suspended | <exit.how> | ended
+    status: str  # not_yet_signed | signed | ratified | in_force | partly_suspended | suspended
+    # | <exit.how> | ended
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +134,12 @@ class Snapshot:
         """One word for where ``party`` stands in ``treaty`` on this date."""
         key = (treaty.id, party.state)
         if key in self.bound:
-            suspended = (treaty.id, party.state, "*") in self.suspended or any(
-                s[0] == treaty.id and s[1] == party.state for s in self.suspended
+            if (treaty.id, party.state, "*") in self.suspended:
+                return "suspended"
+            partly = any(s[:2] == key for s in self.suspended) or any(
+                s[0] == treaty.id and s[2] == party.state for s in self.suspended
             )
-            return "suspended" if suspended else "in_force"
+            return "partly_suspended" if partly else "in_force"
         span = self.world.spans.get(key)
         if span is not None and self.date >= span.end:
             if party.exit is not None and self.date >= party.exit.date.first_day:

@@ -20,7 +20,7 @@ from foedus.errors import UnknownTreatyError
 from foedus.model.area import Area
 from foedus.model.dates import DateLike, PartialDate, to_date
 from foedus.model.registry import StateRegistry
-from foedus.model.state import State
+from foedus.model.state import Spell, State
 from foedus.model.treaty import Party, Suspension, Treaty
 from foedus.query.changes import Change
 from foedus.query.edges import ObligationEdge, expand
@@ -83,23 +83,35 @@ class World:
         for treaty in self.treaties.values():
             successor = self.treaties.get(treaty.replaced_by or "")
             nxt = successor.in_force if successor else None
-            self.treaty_spans[treaty.id] = treaty_interval(treaty, nxt)
+            existence = {p.state: self._existence(p.state) for p in treaty.parties}
+            spans = {
+                p.state: span
+                for p in treaty.parties
+                if (span := party_interval(treaty, p, nxt, existence[p.state])) is not None
+            }
+            # A treaty lapses when fewer than two parties remain bound (the Dual Alliance after
+            # Austria-Hungary ceased to exist): no party stays bound to no one.
+            lapse = _last_pair_end(list(spans.values()))
+            overall = treaty_interval(treaty, nxt)
+            if overall is not None:
+                overall = overall.clip(Interval(overall.start, lapse))
+            self.treaty_spans[treaty.id] = overall if overall and not overall.empty else None
             for party in treaty.parties:
-                state = self.registry.get(party.state)
-                existence = state.exists if state else ()
-                span = party_interval(treaty, party, nxt, existence)
+                span = spans.get(party.state)
                 if span is None:
+                    continue
+                span = span.clip(Interval(span.start, lapse))
+                if span.empty:
                     continue
                 key = (treaty.id, party.state)
                 self.spans[key] = span
-                self._changes.append(
-                    Change(
-                        span.start, treaty.id, party.state, "bind", _start_kind(treaty, party, span)
-                    )
-                )
+                start_kind = _start_kind(treaty, party, span)
+                self._changes.append(Change(span.start, treaty.id, party.state, "bind", start_kind))
                 if span.end != dt.date.max:
-                    kind = _end_kind(treaty, party, span)
-                    self._changes.append(Change(span.end, treaty.id, party.state, "unbind", kind))
+                    end_kind = _end_kind(treaty, party, span, nxt, existence[party.state])
+                    self._changes.append(
+                        Change(span.end, treaty.id, party.state, "unbind", end_kind)
+                    )
                 gaps = [
                     Suspension(
                         from_=PartialDate.parse(gap.start),
@@ -107,10 +119,14 @@ class World:
                         how="not_in_existence",
                         note=f"{party.state} did not exist as a state",
                     )
-                    for gap in existence_gaps(span, existence)
+                    for gap in existence_gaps(span, existence[party.state])
                 ]
                 self._add_suspensions(treaty.id, party, span, gaps)
         self._changes.sort()
+
+    def _existence(self, code: str) -> tuple[Spell, ...]:
+        state = self.registry.get(code)
+        return state.exists if state else ()
 
     def _add_suspensions(
         self, treaty_id: str, party: Party, span: Interval, extra: list[Suspension]
@@ -190,9 +206,27 @@ def _start_kind(treaty: Treaty, party: Party, span: Interval) -> str:
     return "accession" if party.acceded else "entry_into_force_for_party"
 
 
-def _end_kind(treaty: Treaty, party: Party, span: Interval) -> str:
+def _end_kind(
+    treaty: Treaty,
+    party: Party,
+    span: Interval,
+    successor_in_force: PartialDate | None,
+    existence: tuple[Spell, ...],
+) -> str:
+    """Why ``party`` stopped being bound on ``span.end``, in the words of treaty law."""
     if party.exit is not None and span.end == end_of(party.exit.date):
         return party.exit.how
     if treaty.ended is not None and span.end == end_of(treaty.ended.date):
         return treaty.ended.how
-    return "replaced"
+    if successor_in_force is not None and span.end == successor_in_force.first_day:
+        return "replaced"
+    if any(spell.end == span.end for spell in existence):
+        return "state_ceased"
+    return "lapsed"
+
+
+def _last_pair_end(spans: list[Interval]) -> dt.date:
+    """The first day on which fewer than two of ``spans`` can still overlap (their second-latest
+    end); ``FOREVER`` if two never end."""
+    ends = sorted((s.end for s in spans), reverse=True)
+    return ends[1] if len(ends) >= 2 else (ends[0] if ends else dt.date.max)
