@@ -119,3 +119,25 @@ def test_edits_change_the_world(world: foedus.World) -> None:
     assert not any(r.treaty == "north-atlantic-treaty" for e in war.entries for r in e.because)
     # the world itself is unchanged by a scenario's edits
     assert "USA" in _nato_for_sweden(run_cascade(prepare(world, attack), discretionary=True))
+
+
+def test_a_scenario_can_add_a_treaty_file(world: foedus.World, tmp_path: Path) -> None:
+    """`edits: [add: FILE]` brings a user's treaty into the scenario's world only."""
+    treaty = (Path(__file__).parents[1] / "io" / "invalid" / "unknown-state.yaml").read_text()
+    treaty = (
+        treaty.replace("XYZ", "MEX")
+        .replace("2000-", "2020-")
+        .replace("test-unknown-state", "usa-mex-pact")
+    )
+    (tmp_path / "pact.yaml").write_text(treaty)
+    (tmp_path / "war.yaml").write_text(
+        "date: 2025-06-01\n"
+        "discretionary: true\n"
+        "events:\n  - attack: {by: Cuba, on: Mexico}\n"
+        "edits:\n  - add: pact.yaml\n"
+    )
+    loaded = load_scenario(tmp_path / "war.yaml", world)
+    war = resolve(world, loaded.scenario, added=loaded.added)
+    usa = next(e for e in war.entries if e.state == "USA")
+    assert any(r.treaty == "usa-mex-pact" for r in usa.because)
+    assert "usa-mex-pact" not in world.treaties
