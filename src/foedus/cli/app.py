@@ -295,6 +295,10 @@ from foedus.cli.scenario_cmd import register as _register_scenario  # noqa: E402
 
 _register_scenario(app)
 
+from foedus.cli.sweep_cmd import register as _register_sweep  # noqa: E402
+
+_register_sweep(app)
+
 from foedus.cli.research import register as _register_research  # noqa: E402
 
 _register_research(app)

@@ -20,7 +20,7 @@ import numpy.typing as npt
 from foedus.engine.locations import location_applies
 from foedus.engine.scenario import Attack, Intervene, Scenario
 from foedus.errors import InputError
-from foedus.model.obligation import ObligationKind
+from foedus.model.obligation import LocationScope, ObligationKind
 from foedus.query.edges import ObligationEdge
 from foedus.query.snapshot import Snapshot
 from foedus.query.world import World
@@ -69,6 +69,9 @@ class SnapshotArrays:
     scope_idx: IntArray
     in_ptr: IntArray
     in_idx: IntArray
+    e_territorial: BoolArray  # the obligation covers attacks on the protected state's territory
+    e_area: IntArray  # index into ``areas`` of the obligation's named area, or -1
+    areas: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +134,8 @@ def compile_snapshot(world: World, day: dt.date) -> SnapshotArrays:
     for k, edge in enumerate(edges):
         scope += [index[code] for code in edge.obligation.trigger.attacker.states]
         scope_ptr[k + 1] = len(scope)
+    locations = [e.obligation.trigger.location for e in edges]
+    area_ids = tuple(sorted({loc.area for loc in locations if loc.area is not None}))
     counts = np.zeros(len(index) + 1, dtype=np.int32)
     np.add.at(counts, e_to + 1, 1)
     arrays = SnapshotArrays(
@@ -153,6 +158,15 @@ def compile_snapshot(world: World, day: dt.date) -> SnapshotArrays:
         scope_idx=np.array(scope, dtype=np.int32),
         in_ptr=np.cumsum(counts, dtype=np.int32),
         in_idx=np.argsort(e_to, kind="stable").astype(np.int32),
+        e_territorial=np.array(
+            [loc.scope in ("territory", "administered_territory") for loc in locations],
+            dtype=np.bool_,
+        ),
+        e_area=np.array(
+            [area_ids.index(loc.area) if loc.area is not None else -1 for loc in locations],
+            dtype=np.int32,
+        ),
+        areas=area_ids,
     )
     per_world[day] = arrays
     if len(per_world) > _CACHE_DAYS:
@@ -166,6 +180,28 @@ def _groups(edges: Sequence[ObligationEdge]) -> IntArray:
     return np.array(
         [ids.setdefault((e.from_, e.treaty.id), len(ids)) for e in edges], dtype=np.int32
     )
+
+
+def _place_ok(world: World, base: SnapshotArrays, place: str) -> BoolArray:
+    """For every edge: does its location scope cover fighting at ``place``? (The rules of
+    :func:`~foedus.engine.locations.location_applies`, applied per distinct scope.)"""
+    ok = np.ones(len(base.edges), dtype=np.bool_)
+    if base.e_territorial.any():
+        area = world.areas.get(place)
+        owner = area.part_of if area is not None and area.part_of else place
+        owner_idx = base.index.get(owner, -1)
+        ok[base.e_territorial] = base.e_to[base.e_territorial] == owner_idx
+    if base.areas:
+        covered = np.array(
+            [
+                location_applies(LocationScope(scope="area", area=a), "", place, world.areas)
+                for a in base.areas
+            ],
+            dtype=np.bool_,
+        )
+        named = base.e_area >= 0
+        ok[named] = covered[base.e_area[named]]
+    return ok
 
 
 def compile_scenario(world: World, scenario: Scenario, *, day: dt.date | None = None) -> Compiled:
@@ -200,16 +236,8 @@ def compile_scenario(world: World, scenario: Scenario, *, day: dt.date | None = 
                 raise InputError(f"events[{i}]: {a} cannot intervene on its own side")
             events.append(InitialEvent(False, idx(a), idx(b), -1, _d(event)))
     place_ok = np.ones((len(base.edges), max(len(places), 1)), dtype=np.bool_)
-    memo: dict[tuple[object, str, str], bool] = {}
-    for k, edge in enumerate(base.edges):
-        location = edge.obligation.trigger.location
-        if location.scope == "anywhere":
-            continue
-        for j, place in enumerate(places):
-            key = (location, edge.to, place)
-            if key not in memo:
-                memo[key] = location_applies(location, edge.to, place, world.areas)
-            place_ok[k, j] = memo[key]
+    for j, place in enumerate(places):
+        place_ok[:, j] = _place_ok(world, base, place)
     extra = len(codes) - len(base.codes)
     in_ptr = np.concatenate([base.in_ptr, np.full(extra, base.in_ptr[-1], dtype=np.int32)])
     return Compiled(

@@ -1,0 +1,67 @@
+"""`foedus sweep`: every ordered pair, deterministic and Monte Carlo, to JSON and CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "foedus", "sweep", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_sweep_pairs_json_and_csv(tmp_path: Path) -> None:
+    out = tmp_path / "sweep.csv"
+    done = run(
+        "--on",
+        "2025-06-01",
+        "--states",
+        "PRK,KOR,USA",
+        "--runs",
+        "300",
+        "--seed",
+        "2",
+        "--format",
+        "json",
+        "--out",
+        str(out),
+    )
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout)
+    assert len(rows) == 6
+    kor_prk = next(r for r in rows if (r["attacker"], r["target"]) == ("KOR", "PRK"))
+    assert set(kor_prk["joiners"]) == {"CHN", "RUS"}  # automatic: 1961 and 2024 treaties
+    assert kor_prk["p_spread"] > 0.3
+    assert 2 <= kor_prk["mean_belligerents"] <= 4
+    with out.open() as fh:
+        assert len(list(csv.DictReader(fh))) == 6
+    again = json.loads(
+        run(
+            "--on",
+            "2025-06-01",
+            "--states",
+            "PRK,KOR,USA",
+            "--runs",
+            "300",
+            "--seed",
+            "2",
+            "--format",
+            "json",
+        ).stdout
+    )
+    assert again == rows
+
+
+def test_sweep_bad_input() -> None:
+    assert run("--on", "2025-13-01").returncode == 2
+    done = run("--on", "2025-06-01", "--states", "PRK")
+    assert done.returncode == 2
+    assert "at least two" in done.stderr
