@@ -65,3 +65,34 @@ def test_sweep_bad_input() -> None:
     done = run("--on", "2025-06-01", "--states", "PRK")
     assert done.returncode == 2
     assert "at least two" in done.stderr
+
+
+def test_sweep_over_years_is_resumable(tmp_path: Path) -> None:
+    args = (
+        "--years",
+        "1913-1914",
+        "--day",
+        "07-28",
+        "--states",
+        "AUH,SRB,RUS,DEU,FRA",
+        "--out-dir",
+        str(tmp_path),
+    )
+    first = run(*args)
+    assert first.returncode == 0, first.stderr
+    files = sorted(p.name for p in tmp_path.glob("*.csv"))
+    assert files == ["sweep-1913-07-28.csv", "sweep-1914-07-28.csv"]
+    with (tmp_path / "sweep-1914-07-28.csv").open() as fh:
+        rows = {(r["attacker"], r["target"]): r for r in csv.DictReader(fh)}
+    # Russia attacking unprovoked: the Dual and Triple Alliances, Romania 1883, then France
+    assert rows[("RUS", "AUH")]["joiners"] == "DEU FRA ITA ROU"
+    assert rows[("AUH", "SRB")]["joiners"] == ""  # no treaty brings Russia in: it intervened
+    (tmp_path / "sweep-1914-07-28.csv").unlink()
+    again = run(*args)
+    assert "swept 1 year(s)" in again.stdout
+    assert "1 already there" in again.stdout
+
+
+def test_sweep_needs_a_date_or_years() -> None:
+    assert run().returncode == 2
+    assert run("--years", "1913-1914").returncode == 2  # no --out-dir
