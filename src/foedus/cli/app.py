@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from foedus.cli.options import CorpusOpt, DateOpt, FormatOpt
 from foedus.cli.output import Format, print_json, print_table
 from foedus.errors import CorpusError, FoedusError, InputError
 
@@ -27,17 +28,6 @@ treaty_app = typer.Typer(help="Look at one treaty.", no_args_is_help=True)
 app.add_typer(treaty_app, name="treaty")
 
 _corpora: list[Path] = []
-
-CorpusOpt = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--corpus",
-        help="Extra corpus folder overlaying the bundled one (repeatable; also $FOEDUS_CORPUS).",
-        show_default=False,
-    ),
-]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table or json.")]
-DateOpt = Annotated[str, typer.Option("--on", help="Date: YYYY-MM-DD, YYYY-MM, YYYY or today.")]
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from foedus.cli.options import CorpusOpt, FormatOpt, ReliabilityOpt
 from foedus.cli.output import Format, print_json, print_table
 
 __all__ = ["register"]
@@ -24,13 +24,9 @@ def scenario(
             "--discretionary/--no-discretionary", help="Let discretionary obligations fire."
         ),
     ] = None,
-    reliability: Annotated[
-        Path | None, typer.Option("--reliability", help="Reliability parameter file.")
-    ] = None,
-    corpus: Annotated[
-        list[Path] | None, typer.Option("--corpus", help="Extra corpus folder (repeatable).")
-    ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.TABLE,
+    reliability: ReliabilityOpt = None,
+    corpus: CorpusOpt = None,
+    fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """If A attacks B: who is obliged to join, on which side, in what order, and why."""
     from foedus.cli.app import corpus_folders

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from foedus.cli.options import CorpusOpt, FormatOpt, ReliabilityOpt
 from foedus.cli.output import Format, print_json, print_table
 
 if TYPE_CHECKING:
@@ -105,17 +106,13 @@ def sweep(
     discretionary: Annotated[
         bool, typer.Option("--discretionary", help="Let discretionary obligations fire.")
     ] = False,
-    reliability: Annotated[
-        Path | None, typer.Option("--reliability", help="Reliability parameter file.")
-    ] = None,
+    reliability: ReliabilityOpt = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Rows to show in the table.")] = 20,
     out: Annotated[
         Path | None, typer.Option("--out", help="Write every pair to a CSV file.")
     ] = None,
-    corpus: Annotated[
-        list[Path] | None, typer.Option("--corpus", help="Extra corpus folder (repeatable).")
-    ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.TABLE,
+    corpus: CorpusOpt = None,
+    fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """Which attacks would draw in the most states? Every ordered pair, ranked, on a date (--on)
     or for every year of a range (--years, one CSV per year in --out-dir)."""

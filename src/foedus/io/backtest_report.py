@@ -124,43 +124,30 @@ def _fmt(x: object) -> str:
     return html.escape(str(x))
 
 
+METRIC_COLUMNS = (
+    "n",
+    "joiners",
+    "predicted",
+    "precision",
+    "recall",
+    "f1",
+    "side_accuracy",
+    "brier",
+    "log_loss",
+)
+
+
 def _metrics_table(record: dict[str, Any]) -> str:
     head = (
         "<tr><th>model</th><th>period</th>"
-        + "".join(
-            f"<th>{c}</th>"
-            for c in (
-                "n",
-                "joiners",
-                "predicted",
-                "precision",
-                "recall",
-                "f1",
-                "side_accuracy",
-                "brier",
-                "log_loss",
-            )
-        )
+        + "".join(f"<th>{c}</th>" for c in METRIC_COLUMNS)
         + "</tr>"
     )
     rows = []
     for name, entry in record["metrics"].items():
         for period in ("fit", "test", "all"):
             s = entry[period]
-            cells = "".join(
-                f"<td>{_fmt(s[c])}</td>"
-                for c in (
-                    "n",
-                    "joiners",
-                    "predicted",
-                    "precision",
-                    "recall",
-                    "f1",
-                    "side_accuracy",
-                    "brier",
-                    "log_loss",
-                )
-            )
+            cells = "".join(f"<td>{_fmt(s[c])}</td>" for c in METRIC_COLUMNS)
             rows.append(f"<tr><td>{name}</td><td>{period}</td>{cells}</tr>")
     return f"<table>{head}{''.join(rows)}</table>"
 
