@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from foedus.cli.options import CorpusOpt, DateOpt, FormatOpt
 from foedus.cli.output import Format, print_json, print_table
 from foedus.errors import InputError
 
@@ -20,17 +21,6 @@ if TYPE_CHECKING:
     from foedus.query.world import World
 
 __all__ = ["register"]
-
-CorpusOpt = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--corpus",
-        help="Extra corpus folder overlaying the bundled one (repeatable; also $FOEDUS_CORPUS).",
-        show_default=False,
-    ),
-]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table or json.")]
-DateOpt = Annotated[str, typer.Option("--on", help="Date: YYYY-MM-DD, YYYY-MM, YYYY or today.")]
 
 
 def _date(text: str, option: str) -> dt.date:
