@@ -54,6 +54,7 @@ def backtest(
         runs=runs,
         seed=seed,
         bf_rows=inputs.bf,
+        covariates=inputs.covariates,
     )
     record = backtest_record(bt, files=inputs.files)
     if report is not None:
@@ -66,13 +67,21 @@ def backtest(
         _show(record, report)
 
 
+def _cells(scores: dict[str, Any], cols: tuple[str, ...]) -> list[str]:
+    """Table cells: three decimals, four for the Brier score (test-period values are small)."""
+    return [
+        "–" if scores[c] is None else f"{scores[c]:.4f}" if c == "brier" else f"{scores[c]:.3f}"
+        for c in cols
+    ]
+
+
 def _show(record: dict[str, Any], report: Path | None) -> None:
     cols = ("precision", "recall", "f1", "side_accuracy", "brier", "log_loss")
     rows = []
     for name, entry in record["metrics"].items():
         for period in ("fit", "test"):
             s = entry[period]
-            rows.append((name, period, *("–" if s[c] is None else f"{s[c]:.3f}" for c in cols)))
+            rows.append((name, period, *_cells(s, cols)))
     split = record["split"]
     title = f"Backtest: {split['fit']['wars']} fit wars (< 1946), {split['test']['wars']} test wars"
     print_table(title, ("model", "period", *cols), rows)

@@ -4,7 +4,9 @@ Files are found by name anywhere below a data folder (the published names and th
 copies in ``shared/data``): ``Inter-StateWarData_v4.0.csv`` or
 ``cow_interstate_war_v4.0_participants.csv``; ``interstate-war-rev.csv`` or ``iwd_*.csv``;
 ``BerkemeierFuhrmann*.csv`` or ``alliance_fulfillment_berkemeier_fuhrmann_2018.csv``. The ATOP
-world and the COW state system come from :func:`foedus.io.research.research_inputs`.
+world and the COW state system come from :func:`foedus.io.research.research_inputs`. The COW
+major-power (``majors2016.csv``) and direct contiguity (``contdird.csv`` or peacesciencer's
+``cow_contdir*.csv``) files, when both are present, give the hybrid model's covariates.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from foedus.datasets.systems import StateSystem
 from foedus.engine.backtest.cases import IwdWar, Participation, fix_iwd_code
+from foedus.engine.backtest.covariates import Covariates
 from foedus.engine.backtest.fulfilment import BfRow
 from foedus.io.importers.errors import DataFileError
 from foedus.io.research import find_one
@@ -25,6 +28,7 @@ from foedus.query.world import World
 __all__ = [
     "BacktestInputs",
     "find_file",
+    "load_covariates",
     "load_inputs",
     "read_bf",
     "read_iwd",
@@ -153,6 +157,17 @@ class BacktestInputs:
     bf: list[BfRow]
     files: dict[str, str]
     notes: list[str]
+    covariates: Covariates | None = None
+
+
+def load_covariates(majors: Path, contiguity: Path) -> Covariates:
+    """Major-power and contiguity spells from the COW files (see module doc)."""
+    from foedus.io.importers.cow import read_contiguity, read_majors
+
+    return Covariates.build(
+        majors=read_majors(majors).iter_rows(),
+        contiguity=read_contiguity(contiguity).iter_rows(),
+    )
 
 
 def load_inputs(folder: Path) -> BacktestInputs:
@@ -175,6 +190,12 @@ def load_inputs(folder: Path) -> BacktestInputs:
         files["iwd"] = str(iwd)
     if bf is not None:
         files["berkemeier_fuhrmann"] = str(bf)
+    majors = find_data(folder, "cow-majors", required=False)
+    contiguity = find_data(folder, "cow-contiguity", required=False)
+    covariates = None
+    if majors is not None and contiguity is not None:
+        files.update(cow_majors=str(majors), cow_contiguity=str(contiguity))
+        covariates = load_covariates(majors, contiguity)
     return BacktestInputs(
         world=inputs.world,
         system=inputs.system,
@@ -183,4 +204,5 @@ def load_inputs(folder: Path) -> BacktestInputs:
         bf=read_bf(bf) if bf is not None else [],
         files=files,
         notes=list(inputs.notes),
+        covariates=covariates,
     )

@@ -7,7 +7,8 @@ Files written into the report folder:
 - ``calibration.png`` (reliability diagram), ``pjoin.png`` (P(join) of joiners and non-joiners),
   ``eras.png`` (F1 and Brier per period);
 - ``backtest.json`` (as ``--format json``);
-- ``reliability-fitted.yaml``: the fitted parameters in the format ``foedus scenario
+- ``reliability-fitted.yaml``, ``reliability-fitted-size.yaml`` and (with the covariate files)
+  ``reliability-fitted-collective.yaml``: the fitted parameters in the format ``foedus scenario
   --reliability FILE`` loads.
 
 matplotlib is imported lazily with the Agg backend (``pip install 'foedus[research]'``).
@@ -58,12 +59,27 @@ def _save(fig: Any, path: Path) -> None:
         fig.savefig(tmp, dpi=110, format="png")
 
 
+#: Models on the calibration plot, with their markers; models and baselines on the era plot.
+CALIBRATED = (("model", "o"), ("model_size", "s"), ("model_hybrid", "D"), ("model_default", "^"))
+COMPARED = (
+    "model",
+    "model_size",
+    "model_hybrid",
+    "model_default",
+    "baseline_allies",
+    "baseline_rate",
+    "baseline_covariates",
+)
+
+
 def _plots(bt: Backtest, folder: Path) -> None:
     plt = _pyplot()
     fig, axes = plt.subplots(1, 2, figsize=(10, 4.5))
     for ax, period in zip(axes, ("fit", "test"), strict=True):
         ax.plot([0, 1], [0, 1], ls=":", c="grey")
-        for name, marker in (("model", "o"), ("model_size", "s"), ("model_default", "^")):
+        for name, marker in CALIBRATED:
+            if name not in bt.calibration:
+                continue
             bins = [b for b in bt.calibration[name][period] if b.n]
             ax.plot(
                 [b.mean_p for b in bins],
@@ -101,7 +117,7 @@ def _plots(bt: Backtest, folder: Path) -> None:
     _save(fig, folder / "pjoin.png")
     plt.close(fig)
 
-    names = ("model", "model_size", "model_default", "baseline_allies", "baseline_rate")
+    names = tuple(n for n in COMPARED if n in bt.scores)
     fig, axes = plt.subplots(1, 2, figsize=(11, 4.5))
     for ax, metric in zip(axes, ("f1", "brier"), strict=True):
         width = 0.8 / len(names)
@@ -181,6 +197,10 @@ def write_report(bt: Backtest, record: dict[str, Any], folder: Path) -> list[Pat
     _plots(bt, folder)
     write_reliability(bt.fitted, folder / "reliability-fitted.yaml")
     write_reliability(bt.sized.to_model(bt.split_year), folder / "reliability-fitted-size.yaml")
+    if bt.collective is not None:
+        write_reliability(
+            bt.collective.to_model(bt.split_year), folder / "reliability-fitted-collective.yaml"
+        )
     write_text(folder / "backtest.json", json.dumps(record, indent=2) + "\n")
     f = record.get("fulfilment")
     fulfil = ""
@@ -221,7 +241,7 @@ Monte Carlo: {record["runs"]} runs per war, seed {record["seed"]}. Candidates:
 </body></html>
 """
     write_text(folder / "index.html", page)
-    names = (
+    names: tuple[str, ...] = (
         "index.html",
         "calibration.png",
         "pjoin.png",
@@ -230,4 +250,6 @@ Monte Carlo: {record["runs"]} runs per war, seed {record["seed"]}. Candidates:
         "reliability-fitted.yaml",
         "reliability-fitted-size.yaml",
     )
+    if bt.collective is not None:
+        names += ("reliability-fitted-collective.yaml",)
     return [folder / n for n in names]

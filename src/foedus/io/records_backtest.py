@@ -96,6 +96,24 @@ def backtest_record(bt: Backtest, *, files: dict[str, str] | None = None) -> dic
                 }
                 for (kind, size), r in bt.sized.rates.items()
             },
+            "collective": None
+            if bt.collective is None
+            else {
+                "a": bt.collective.a,
+                "honoured": bt.collective.honoured,
+                "applicable": bt.collective.applicable,
+                "rule": "P(honoured) = min(1, a / (parties - 1)), one decision per state and war",
+            },
+            "background": None
+            if bt.background is None
+            else {
+                f"major={major} near={near}": {
+                    "joined": r.honoured,
+                    "candidates": r.applicable,
+                    "p": round(r.smoothed, 4),
+                }
+                for (major, near), r in sorted(bt.background.rates.items())
+            },
             "honour_rates": {
                 period: {k: {"honoured": h, "applicable": n} for k, (h, n) in per.items()}
                 for period, per in bt.honour.items()

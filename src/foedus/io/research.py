@@ -43,6 +43,8 @@ PATTERNS: dict[str, tuple[str, str]] = {
     "gw-states": (r"^(gw_?states|ksgmdw|iisystem).*\.csv$", "gw-states"),
     "cow-alliance-members": (r"^alliance_v[\d.]+_by_member\.csv$", "cow-alliances"),
     "cow-alliance-dyadyears": (r"^cow_alliance.*dyad.?year.*\.csv$", "cow-alliances"),
+    "cow-majors": (r"^(cow_)?majors\d{4}\.csv$", "cow-majors"),
+    "cow-contiguity": (r"^(contdird|cow_contdir.*)\.csv$", "cow-contiguity"),
 }
 
 

@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 
 from foedus.io.importers.cow import (
+    read_contiguity,
     read_cow_alliance_dyadyears,
     read_cow_states,
     read_gw_states,
@@ -35,6 +36,27 @@ def test_states_and_majors() -> None:
     assert majors.filter(pl.col("ccode") == 2)["start"].to_list() == [dt.date(1898, 8, 13)]
     gw = read_gw_states(SHARED / "gw_states.csv")
     assert 260 in gw.members_on(dt.date(2000, 1, 1))
+
+
+def test_contiguity_spells_and_dyad_years(tmp_path: Path) -> None:
+    """peacesciencer's spells (end exclusive after reading) and COW's dyad-years agree."""
+    spells = read_contiguity(SHARED / "cow_contdir_v3.2_peacesciencer.csv")
+    usa_can = spells.filter((pl.col("ccode1") == 2) & (pl.col("ccode2") == 20))
+    assert usa_can["conttype"].to_list() == [1]
+    assert usa_can["start"].to_list() == [dt.date(1920, 1, 1)]
+    assert usa_can["end"].to_list() == [dt.date(2016, 12, 2)]
+    years = tmp_path / "contdird.csv"
+    years.write_text(
+        "dyad,state1no,state1ab,state2no,state2ab,year,conttype,version\n"
+        "2020,2,USA,20,CAN,1920,1,3.2\n"
+    )
+    frame = read_contiguity(years)
+    assert frame.row(0) == (2, 20, 1, dt.date(1920, 1, 1), dt.date(1921, 1, 1))
+    bad = tmp_path / "cow_contdir_bad.csv"
+    bad.write_text("ccode1,ccode2,conttype,stdate,enddate\n2,20,1,1920-01-01,someday\n")
+    with pytest.raises(DataFileError) as err:
+        read_contiguity(bad)
+    assert "row 2, column 'enddate': 'someday' is not a date" in str(err.value)
 
 
 def test_nmc_versions_agree_on_missing() -> None:

@@ -50,7 +50,9 @@ __all__ = [
 
 class EdgeReliability(Protocol):
     """Anything that gives an applicable obligation's probability of being honoured (a
-    :class:`~foedus.engine.reliability.ReliabilityModel` does)."""
+    :class:`~foedus.engine.reliability.ReliabilityModel` does). A model with a true
+    ``per_state`` attribute is simulated with one decision per state and war (all of a state's
+    obligations share one random draw) instead of one per state and treaty."""
 
     def p(self, edge: ObligationEdge, day: dt.date) -> float: ...
 
@@ -136,7 +138,10 @@ def predict_war(
 
     for name, model in models.items():
         probs = np.array([model.p(edge, compiled.day) for edge in compiled.edges], dtype=float)
-        joined, _, _ = simulate_sides(arrays_of(compiled), probs, runs=runs, seed=seed)
+        arrays = arrays_of(compiled)
+        if getattr(model, "per_state", False):
+            arrays = {**arrays, "e_group": arrays["e_from"]}
+        joined, _, _ = simulate_sides(arrays, probs, runs=runs, seed=seed)
         p[name], p_side[name] = {}, {}
         for i, code in enumerate(compiled.codes):
             total = int(joined[:, i].sum())

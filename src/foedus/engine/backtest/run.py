@@ -7,6 +7,10 @@ Models and baselines, each scored on the same candidates (per period: ``fit``, `
   obligation fires), P(join) = Monte Carlo;
 * ``model_size``: the same with reliability by kind and alliance size class, fitted on the fit
   period (:mod:`foedus.engine.backtest.sized`);
+* ``model_hybrid``: collective-action reliability (honour rate a / (parties - 1), one decision
+  per state and war) plus a background joining rate by covariate cell (major power, neighbour of
+  an initial belligerent), both fitted on the fit period
+  (:mod:`foedus.engine.backtest.hybrid`); needs the COW major-power and contiguity files;
 * ``model_default``: the same with the bundled reliability (Berkemeier & Fuhrmann's published
   rates — their post-1945 rate comes from wars that overlap our test period, so it is not an
   out-of-sample figure);
@@ -16,7 +20,9 @@ Models and baselines, each scored on the same candidates (per period: ``fit``, `
 * ``baseline_rate``: P(join) = the fit period's share of candidates that joined (no joiners
   predicted);
 * ``baseline_allies_rate``: P(join) = the fit period's share of *allied* candidates that joined
-  for allied candidates, of the others for the others.
+  for allied candidates, of the others for the others;
+* ``baseline_covariates``: P(join) = the fit period's share of joiners in the candidate's
+  covariate cell (major power, neighbour of an initial belligerent), no treaties at all.
 
 References
 ----------
@@ -29,10 +35,11 @@ Reiter, D., Stam, A. C. & Horowitz, M. C. (2016). A Revised Look at Interstate W
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from foedus.engine.backtest.cases import SPLIT_YEAR, WarCase
+from foedus.engine.backtest.covariates import Cell, Covariates
 from foedus.engine.backtest.fit import fit_reliability, honour_rates
 from foedus.engine.backtest.fulfilment import (
     AllianceCase,
@@ -42,6 +49,13 @@ from foedus.engine.backtest.fulfilment import (
     compare,
 )
 from foedus.engine.backtest.history import Commitment, commitments, fought_war
+from foedus.engine.backtest.hybrid import (
+    Background,
+    CollectiveReliability,
+    combine,
+    fit_background,
+    fit_collective,
+)
 from foedus.engine.backtest.metrics import Bin, Row, Scores, calibration, score
 from foedus.engine.backtest.predict import EdgeReliability, WarPrediction, codes_of, predict_war
 from foedus.engine.backtest.sized import SizedReliability, fit_sized
@@ -53,12 +67,17 @@ __all__ = ["MODELS", "PERIODS", "Backtest", "rows_for", "run_backtest"]
 MODELS = (
     "model",
     "model_size",
+    "model_hybrid",
     "model_default",
     "baseline_none",
     "baseline_allies",
     "baseline_rate",
     "baseline_allies_rate",
+    "baseline_covariates",
 )
+#: Models whose P(join) comes from the predictions (the rest are computed from rates).
+PREDICTED = ("model", "model_size", "model_hybrid", "model_default", "baseline_covariates")
+_TREATY_PART = "hybrid_treaty"
 PERIODS = ("fit", "test", "all")
 
 
@@ -71,6 +90,8 @@ class Backtest:
     fitted: ReliabilityModel
     sized: SizedReliability
     default: ReliabilityModel
+    collective: CollectiveReliability | None
+    background: Background | None
     rates: dict[str, float]
     scores: dict[str, dict[str, Scores]]
     calibration: dict[str, dict[str, list[Bin]]]
@@ -90,8 +111,9 @@ def rows_for(pred: WarPrediction, model: str, rates: dict[str, float]) -> list[R
     out = []
     for code in pred.candidates:
         actual = pred.actual.get(code)
-        if model in ("model", "model_size", "model_default"):
-            row = Row(pred.deterministic.get(code), actual, pred.p[model].get(code, 0.0))
+        if model in PREDICTED:
+            predicted = None if model == "baseline_covariates" else pred.deterministic.get(code)
+            row = Row(predicted, actual, pred.p[model].get(code, 0.0))
         elif model == "baseline_none":
             row = Row(None, actual, 0.0)
         elif model == "baseline_allies":
@@ -119,6 +141,50 @@ def _base_rates(preds: Sequence[WarPrediction]) -> dict[str, float]:
     }
 
 
+def _cells(
+    preds: Sequence[WarPrediction], covariates: Covariates, code_of: Mapping[int, str]
+) -> list[dict[str, Cell]]:
+    """Each war's candidates' covariate cells on its onset date."""
+    cow = {code: ccode for ccode, code in code_of.items()}
+    out = []
+    for p in preds:
+        initial = [cow[c] for c in p.initial if c in cow]
+        out.append(
+            {c: covariates.cell(cow[c], initial, p.case.onset) for c in p.candidates if c in cow}
+        )
+    return out
+
+
+def _with_background(
+    preds: Sequence[WarPrediction], covariates: Covariates, code_of: Mapping[int, str]
+) -> tuple[list[WarPrediction], Background]:
+    """Add ``model_hybrid`` (treaty part + background) and ``baseline_covariates`` to each
+    prediction's P(join); both backgrounds are fitted on the fit period only."""
+    cells = _cells(preds, covariates, code_of)
+    fit_rows = [
+        (cell, p.p[_TREATY_PART].get(code, 0.0), code in p.actual)
+        for p, war_cells in zip(preds, cells, strict=True)
+        if p.case.period == "fit"
+        for code, cell in war_cells.items()
+    ]
+    background = fit_background(fit_rows)
+    everyone = fit_background((cell, 0.0, joined) for cell, _, joined in fit_rows)
+    out = []
+    for p, war_cells in zip(preds, cells, strict=True):
+        treaty = p.p[_TREATY_PART]
+        hybrid = {
+            c: combine(treaty.get(c, 0.0), background.p(cell)) for c, cell in war_cells.items()
+        }
+        plain = {c: everyone.p(cell) for c, cell in war_cells.items()}
+        probs = {k: v for k, v in p.p.items() if k != _TREATY_PART}
+        probs.update(model_hybrid=hybrid, baseline_covariates=plain)
+        sides = {k: v for k, v in p.p_side.items() if k != _TREATY_PART}
+        if _TREATY_PART in p.p_side:
+            sides["model_hybrid"] = p.p_side[_TREATY_PART]
+        out.append(replace(p, p=probs, p_side=sides))
+    return out, background
+
+
 def run_backtest(
     world: World,
     cases: Sequence[WarCase],
@@ -128,15 +194,21 @@ def run_backtest(
     runs: int = 2000,
     seed: int = 0,
     bf_rows: Sequence[BfRow] = (),
+    covariates: Covariates | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Backtest:
-    """Fit on wars begun before :data:`SPLIT_YEAR`, predict every war, score, compare."""
+    """Fit on wars begun before :data:`SPLIT_YEAR`, predict every war, score, compare.
+
+    Without ``covariates`` (COW major powers and contiguity) the hybrid model and the covariate
+    baseline are left out."""
     ccodes = sorted({b.ccode for c in cases for b in c.belligerents})
     members = {c.war: members_on(c.onset) for c in cases}
     code_of = codes_of(world, sorted(set(ccodes) | {m for s in members.values() for m in s}))
     notes = [
         f"{n} COW codes have no registry state" for n in [len(set(ccodes) - set(code_of))] if n
     ]
+    if covariates is None:
+        notes.append("no COW major-power or contiguity data: model_hybrid left out")
     found: list[Commitment] = []
     for case in cases:
         snap = world.on(case.onset)
@@ -154,11 +226,16 @@ def run_backtest(
     fitted = fit_reliability(found, years, split_year=SPLIT_YEAR)
     parties = {t.id: len(t.parties) for t in world.treaties.values()}
     sized = fit_sized(found, years, parties, split_year=SPLIT_YEAR)
+    collective = (
+        fit_collective(found, years, parties, split_year=SPLIT_YEAR) if covariates else None
+    )
     models: dict[str, EdgeReliability] = {
         "model": fitted,
         "model_size": sized,
         "model_default": default,
     }
+    if collective is not None:
+        models[_TREATY_PART] = collective
     preds = []
     for case in cases:
         if progress is not None:
@@ -174,10 +251,15 @@ def run_backtest(
                 seed=seed,
             )
         )
+    background = None
+    if covariates is not None:
+        preds, background = _with_background(preds, covariates, code_of)
     rates = _base_rates(preds)
     scores: dict[str, dict[str, Scores]] = {}
     calib: dict[str, dict[str, list[Bin]]] = {}
     for name in MODELS:
+        if name in PREDICTED and any(name not in p.p for p in preds):
+            continue
         scores[name], calib[name] = {}, {}
         for period in PERIODS:
             rows = [
@@ -212,6 +294,8 @@ def run_backtest(
         fitted=fitted,
         sized=sized,
         default=default,
+        collective=collective,
+        background=background,
         rates=rates,
         scores=scores,
         calibration=calib,

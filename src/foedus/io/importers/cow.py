@@ -4,6 +4,9 @@
   and registry :class:`~foedus.model.state.State` entries; Gleditsch–Ward's list
   (``gwstates``/``gw_states.csv``: ``gwcode, startdate, enddate``) likewise.
 - Major powers (``majors2016.csv``): spells as a frame.
+- Direct Contiguity v3.2: peacesciencer's directed spells (``ccode1, ccode2, conttype, stdate,
+  enddate``) or COW's directed dyad-years (``contdird.csv``: ``state1no, state2no, year,
+  conttype``), both as spells ``ccode1, ccode2, conttype, start, end`` (end exclusive).
 - Formal Alliances v4.1: the by-member file (``alliance_v4.1_by_member.csv``) becomes treaties
   (:mod:`foedus.io.importers.cow_alliances`); peacesciencer's dyad-year collapse
   (``ccode1, ccode2, year, cow_defense, cow_neutral, cow_nonagg, cow_entente``) is read as a frame
@@ -33,6 +36,7 @@ from foedus.model.state import Spell, State
 __all__ = [
     "COW_URL",
     "extend_registry",
+    "read_contiguity",
     "read_cow_alliance_dyadyears",
     "read_cow_states",
     "read_gw_states",
@@ -71,6 +75,19 @@ COW_ALLIANCE_DYAD_COLUMNS = (
     Column("cow_neutral", ("neutrality",)),
     Column("cow_nonagg", ("nonaggression",)),
     Column("cow_entente", ("entente",)),
+)
+CONTIGUITY_SPELL_COLUMNS = (
+    Column("ccode1"),
+    Column("ccode2"),
+    Column("conttype"),
+    Column("stdate", ("begin",), kind="str"),
+    Column("enddate", ("end",), kind="str"),
+)
+CONTIGUITY_YEAR_COLUMNS = (
+    Column("ccode1", ("state1no",)),
+    Column("ccode2", ("state2no",)),
+    Column("year"),
+    Column("conttype"),
 )
 NMC_COLUMNS = (
     Column("ccode"),
@@ -121,6 +138,43 @@ def read_majors(path: Path) -> pl.DataFrame:
     """COW major-power spells: ``ccode, start, end`` (end exclusive)."""
     frame = _spell_dates(read_table(path, MAJOR_COLUMNS, what="COW major powers file"), path)
     return frame.select("ccode", "start", "end")
+
+
+def read_contiguity(path: Path) -> pl.DataFrame:
+    """COW direct contiguity as directed spells ``ccode1, ccode2, conttype, start, end``.
+
+    ``conttype`` 1 is a land border, 2-5 separation by at most 12, 24, 150 and 400 miles of
+    water. Dyad-year files give one spell per year (1 January to 31 December).
+    """
+    header = pl.read_csv(path, n_rows=0, infer_schema_length=0).columns if path.is_file() else []
+    if "year" in {h.strip().casefold() for h in header}:
+        frame = read_table(path, CONTIGUITY_YEAR_COLUMNS, what="COW direct contiguity file")
+        return frame.select(
+            "ccode1",
+            "ccode2",
+            "conttype",
+            pl.date("year", 1, 1).alias("start"),
+            pl.date(pl.col("year") + 1, 1, 1).alias("end"),
+        )
+    frame = read_table(path, CONTIGUITY_SPELL_COLUMNS, what="COW direct contiguity file")
+    parsed = frame.with_columns(
+        pl.col("stdate").str.slice(0, 10).str.to_date(strict=False).alias("start"),
+        (pl.col("enddate").str.slice(0, 10).str.to_date(strict=False) + pl.duration(days=1)).alias(
+            "end"
+        ),
+    )
+    bad = (parsed["start"].is_null() | parsed["end"].is_null()).arg_true()
+    if len(bad):
+        i = int(bad[0])
+        column = "stdate" if parsed["start"][i] is None else "enddate"
+        raise DataFileError(
+            path,
+            f"{frame[column][i]!r} is not a date",
+            row=i + 2,
+            column=column,
+            fix="write dates as YYYY-MM-DD",
+        )
+    return parsed.select("ccode1", "ccode2", "conttype", "start", "end")
 
 
 def read_gw_states(path: Path) -> StateSystem:
