@@ -194,7 +194,10 @@ def _start_date(world: World, treaty: Treaty, party: Party) -> PartialDate | Non
     if span is None:
         return None
     candidates = (party.in_force, party.acceded, party.ratified, treaty.in_force)
-    return next((d for d in candidates if d is not None and d.first_day == span.start), None)
+    found = next((d for d in candidates if d is not None and d.first_day == span.start), None)
+    if found is None and party.bound_by is not None and party.bound_by.last_day == span.start:
+        return PartialDate.parse(span.start)  # bound no later than: its last day
+    return found
 
 
 def _end_date(world: World, treaty: Treaty, party: Party) -> PartialDate | None:

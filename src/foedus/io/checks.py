@@ -86,7 +86,14 @@ def _check_sources(doc: TreatyDocument) -> Iterator[Problem]:
             ("signed",), "the treaty's dates have no source", "add `dates_sources: [<source id>]`"
         )
     for p, party in enumerate(treaty.parties):
-        dated = party.signed or party.ratified or party.acceded or party.in_force or party.exit
+        dated = (
+            party.signed
+            or party.ratified
+            or party.acceded
+            or party.in_force
+            or party.bound_by
+            or party.exit
+        )
         if dated and not party.sources:
             yield pos.problem(
                 ("parties", p),
@@ -203,7 +210,8 @@ def _first_date(party: Party) -> dt.date | None:
 
 
 def _party_dates(party: Party) -> list[tuple[str, PartialDate]]:
-    dates = [(f, getattr(party, f)) for f in ("signed", "ratified", "acceded", "in_force")]
+    fields = ("signed", "ratified", "acceded", "in_force", "bound_by")
+    dates = [(f, getattr(party, f)) for f in fields]
     out = [(f, d) for f, d in dates if d is not None]
     out += [(f"suspensions.{i}.from", s.from_) for i, s in enumerate(party.suspensions)]
     if party.exit is not None:
@@ -258,8 +266,22 @@ def _check_dates(doc: TreatyDocument) -> Iterator[Problem]:
                 f"{party.state}: bound before the treaty was signed ({t.signed})",
                 "check the dates",
             )
+        if party.bound_by is not None and joined is not None:
+            yield pos.problem(
+                (*here, "bound_by"),
+                f"{party.state}: `bound_by` is for parties whose joining date is unknown, and this "
+                "one has a ratified/acceded/in_force date",
+                "remove `bound_by` (or the other date, if it is not sourced)",
+            )
+        if not _before(t.signed, party.bound_by):
+            yield pos.problem(
+                (*here, "bound_by"),
+                f"{party.state}: bound by {party.bound_by}, "
+                f"before the treaty was signed ({t.signed})",
+                "check the dates",
+            )
         if party.exit is not None:
-            start = joined or party.signed
+            start = joined or party.bound_by or party.signed
             if not _before(start, party.exit.date, strict=True):
                 yield pos.problem(
                     (*here, "exit", "date"),

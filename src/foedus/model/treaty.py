@@ -71,6 +71,14 @@ class Party(Value):
     in_force: PartialDate | None = Field(
         default=None, description="When the treaty began to bind this party, if not derivable."
     )
+    bound_by: PartialDate | None = Field(
+        default=None,
+        description="Bound no later than this date: a source shows the party bound by then (e.g. "
+        "a list of ratifying states) but no source dates its ratification or accession. Used only "
+        "when no ratified/acceded/in_force date is given; the party counts as bound from the last "
+        "day this date can mean (never earlier than the treaty's entry into force), so queries "
+        "before it answer 'not bound' although the party may already have been.",
+    )
     suspensions: tuple[Suspension, ...] = ()
     exit: Exit | None = None
     note: str | None = None

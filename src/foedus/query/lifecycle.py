@@ -3,8 +3,9 @@
 Intervals are half-open ``[start, end)``. A partial date that *starts* an interval counts from its
 first day; one that *ends* an interval counts to its last day (DESIGN.md §3). A party is bound from
 its own ``in_force`` date if given; otherwise from the later of the treaty's entry into force and
-its ratification or accession; a party that only signed is not bound (unless the treaty says that
-no ratification is required).
+its ratification or accession; failing those, from its ``bound_by`` date (bound no later than: the
+last day that date can mean, a conservative start); a party that only signed is not bound (unless
+the treaty says that no ratification is required).
 """
 
 from __future__ import annotations
@@ -82,6 +83,8 @@ def party_start(treaty: Treaty, party: Party) -> dt.date | None:
         return None
     elif (joined := party.acceded or party.ratified) is not None:
         start = max(treaty.in_force.first_day, joined.first_day)
+    elif party.bound_by is not None:
+        start = max(treaty.in_force.first_day, party.bound_by.last_day)
     elif treaty.ratification_required:
         return None
     else:

@@ -1,0 +1,64 @@
+"""``bound_by``: a party known to be bound no later than a date, its joining date unknown."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from foedus.model import Article, Obligation, Party, Source, State, Treaty
+from foedus.model.registry import StateRegistry
+from foedus.query import World
+
+SOURCE = (Source(id="s", title="test", supports="test"),)
+
+
+def _world(**party: object) -> World:
+    treaty = Treaty(
+        id="pact",
+        name="pact",
+        signed="2005-01-31",
+        in_force="2009-12-18",
+        parties=(
+            Party(state="AAA", ratified="2008-01-01", sources=("s",)),
+            Party(state="BBB", ratified="2009-01-01", sources=("s",)),
+            Party.model_validate({"state": "CCC", "sources": ["s"], **party}),
+        ),
+        articles=(
+            Article(
+                number="1",
+                says="test",
+                obligations=(Obligation.model_validate({"kind": "defense"}),),
+            ),
+        ),
+        sources=SOURCE,
+    )
+    states = (State(code=c, name=c) for c in ("AAA", "BBB", "CCC"))
+    return World(StateRegistry(states), (treaty,))
+
+
+def _bound(world: World, day: str) -> bool:
+    return bool(world.on(day).obligations(from_="AAA", to="CCC", kind="defense"))
+
+
+@pytest.mark.parametrize(
+    ("bound_by", "first_bound"),
+    [
+        ("2016-04-21", "2016-04-21"),  # a list of ratifying states dated that day
+        ("2016-04", "2016-04-30"),  # partial: the last day it can mean
+        ("2016", "2016-12-31"),
+        ("2008-06-01", "2009-12-18"),  # never before the treaty's entry into force
+    ],
+)
+def test_bound_from_the_last_day_the_date_can_mean(bound_by: str, first_bound: str) -> None:
+    world = _world(bound_by=bound_by)
+    first = dt.date.fromisoformat(first_bound)
+    assert not _bound(world, (first - dt.timedelta(days=1)).isoformat())
+    assert _bound(world, first.isoformat())
+    assert world.spans[("pact", "CCC")].start == first
+
+
+def test_without_bound_by_a_dateless_party_is_not_bound() -> None:
+    world = _world()
+    assert not _bound(world, "2020-01-01")
+    assert ("pact", "CCC") not in world.spans
