@@ -62,3 +62,26 @@ def test_without_bound_by_a_dateless_party_is_not_bound() -> None:
     world = _world()
     assert not _bound(world, "2020-01-01")
     assert ("pact", "CCC") not in world.spans
+
+
+def test_status_of_a_party_whose_joining_date_is_unknown() -> None:
+    """Before its ``bound_by`` day (and without it) such a party is 'undated', not
+    'not_yet_signed'; before the treaty was signed it is 'not_yet_signed'."""
+    world = _world(bound_by="2016-04-21")
+
+    def status(day: str) -> str:
+        found = world.on(day).treaties(state="CCC")
+        return {p.party.state: p.status for p in found[0].parties}["CCC"] if found else "-"
+
+    assert status("2010-01-01") == "undated"
+    assert status("2016-04-21") == "in_force"
+    assert status("2004-01-01") == "-"  # the treaty was not signed yet: not listed
+    assert {p.party.state: p.status for p in _world().on("2020-01-01").treaties()[0].parties}[
+        "CCC"
+    ] == "undated"
+
+
+def test_changes_say_the_start_is_a_latest_date() -> None:
+    world = _world(bound_by="2016-04-21")
+    kinds = {(c.state, c.kind) for c in world.changes("2016-01-01", "2016-12-31")}
+    assert kinds == {("CCC", "bound_at_the_latest")}

@@ -28,7 +28,7 @@ class PartyStatus:
 
     party: Party
     status: str  # not_yet_signed | signed | ratified | in_force | partly_suspended | suspended
-    # | <exit.how> | ended
+    # | <exit.how> | ended | undated (a party whose joining date no source gives, not yet bound)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +151,11 @@ class Snapshot:
             return "acceded"
         if party.signed is not None and party.signed.first_day <= self.date:
             return "signed"
+        treaty_signed = treaty.signed is None or treaty.signed.first_day <= self.date
+        if treaty_signed and not (
+            party.signed or party.ratified or party.acceded or party.in_force
+        ):
+            return "undated"
         return "not_yet_signed"
 
     def treaties(self, *, state: str | None = None) -> list[TreatyStatus]:

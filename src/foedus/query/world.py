@@ -203,7 +203,11 @@ class World:
 def _start_kind(treaty: Treaty, party: Party, span: Interval) -> str:
     if treaty.in_force is not None and span.start == treaty.in_force.first_day:
         return "entry_into_force"
-    return "accession" if party.acceded else "entry_into_force_for_party"
+    if party.acceded:
+        return "accession"
+    if party.bound_by is not None and not (party.ratified or party.in_force):
+        return "bound_at_the_latest"  # the true start is earlier and unknown
+    return "entry_into_force_for_party"
 
 
 def _end_kind(

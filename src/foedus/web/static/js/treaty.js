@@ -7,6 +7,7 @@ import { loadRegistry, nameOf } from "./states.js";
 
 const KIND_WORDS = {
   entry_into_force: "in force", entry_into_force_for_party: "in force", accession: "in force (accession)",
+  bound_at_the_latest: "in force (at the latest)",
   suspended: "suspended", frozen: "frozen", not_in_existence: "state not in existence",
   resumed: "resumed",
 };
@@ -30,6 +31,7 @@ function steps(treaty, changes) {
     if (p.signed) list.push({ date: String(p.signed), what: "signed" });
     if (p.ratified) list.push({ date: String(p.ratified), what: "ratified" });
     if (p.acceded) list.push({ date: String(p.acceded), what: "acceded" });
+    if (p.bound_by) list.push({ date: String(p.bound_by), what: "bound by (at the latest)" });
   }
   for (const c of changes) {
     const list = out.get(c.state);
