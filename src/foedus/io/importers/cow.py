@@ -157,16 +157,23 @@ def read_contiguity(path: Path) -> pl.DataFrame:
             pl.date(pl.col("year") + 1, 1, 1).alias("end"),
         )
     frame = read_table(path, CONTIGUITY_SPELL_COLUMNS, what="COW direct contiguity file")
+    parsed = _iso_spells(frame, path, "stdate", "enddate")
+    return parsed.select("ccode1", "ccode2", "conttype", "start", "end")
+
+
+def _iso_spells(frame: pl.DataFrame, path: Path, first: str, last: str) -> pl.DataFrame:
+    """``start`` and exclusive ``end`` from ISO date columns giving a spell's first and last
+    day (a time after the date is ignored); a cell that is not a date is a located error."""
     parsed = frame.with_columns(
-        pl.col("stdate").str.slice(0, 10).str.to_date(strict=False).alias("start"),
-        (pl.col("enddate").str.slice(0, 10).str.to_date(strict=False) + pl.duration(days=1)).alias(
+        pl.col(first).str.slice(0, 10).str.to_date(strict=False).alias("start"),
+        (pl.col(last).str.slice(0, 10).str.to_date(strict=False) + pl.duration(days=1)).alias(
             "end"
         ),
     )
     bad = (parsed["start"].is_null() | parsed["end"].is_null()).arg_true()
     if len(bad):
         i = int(bad[0])
-        column = "stdate" if parsed["start"][i] is None else "enddate"
+        column = first if parsed["start"][i] is None else last
         raise DataFileError(
             path,
             f"{frame[column][i]!r} is not a date",
@@ -174,27 +181,13 @@ def read_contiguity(path: Path) -> pl.DataFrame:
             column=column,
             fix="write dates as YYYY-MM-DD",
         )
-    return parsed.select("ccode1", "ccode2", "conttype", "start", "end")
+    return parsed
 
 
 def read_gw_states(path: Path) -> StateSystem:
     """The Gleditsch–Ward list (``gwcode, startdate, enddate`` as ISO dates)."""
     frame = read_table(path, GW_COLUMNS, what="Gleditsch-Ward states file")
-    parsed = frame.with_columns(
-        pl.col("startdate").str.to_date(strict=False).alias("start"),
-        (pl.col("enddate").str.to_date(strict=False) + pl.duration(days=1)).alias("end"),
-    )
-    bad = (parsed["start"].is_null() | parsed["end"].is_null()).arg_true()
-    if len(bad):
-        i = int(bad[0])
-        column = "startdate" if parsed["start"][i] is None else "enddate"
-        raise DataFileError(
-            path,
-            f"{frame[column][i]!r} is not a date",
-            row=i + 2,
-            column=column,
-            fix="write dates as YYYY-MM-DD",
-        )
+    parsed = _iso_spells(frame, path, "startdate", "enddate")
     return StateSystem("gw", parsed.select(pl.col("gwcode").alias("code"), "start", "end"))
 
 
