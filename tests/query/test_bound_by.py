@@ -85,3 +85,13 @@ def test_changes_say_the_start_is_a_latest_date() -> None:
     world = _world(bound_by="2016-04-21")
     kinds = {(c.state, c.kind) for c in world.changes("2016-01-01", "2016-12-31")}
     assert kinds == {("CCC", "bound_at_the_latest")}
+
+
+def test_obligation_records_say_when_the_start_is_a_latest_date() -> None:
+    from foedus.io.records import obligation_record
+
+    for bound_by, latest in (("2016-04-21", True), ("2008-06-01", False)):
+        snap = _world(bound_by=bound_by).on("2020-01-01")
+        (edge,) = snap.obligations(from_="AAA", to="CCC", kind="defense")
+        record = obligation_record(edge, snap)
+        assert record["since_at_the_latest"] is latest, bound_by

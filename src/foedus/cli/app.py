@@ -100,7 +100,7 @@ def obligations(
                 r["kind"],
                 f"{r['treaty']} art. {r['article']}",
                 "automatic" if r["automatic"] else "discretionary",
-                r["since"],
+                f"by {r['since']}" if r["since_at_the_latest"] else r["since"],
             )
             for r in records
         ]

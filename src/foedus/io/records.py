@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from foedus.model.obligation import Obligation
 from foedus.model.registry import StateRegistry
 from foedus.model.source import Source
-from foedus.model.treaty import Treaty
+from foedus.model.treaty import Party, Treaty
 from foedus.query.changes import Change
 from foedus.query.edges import ObligationEdge
 from foedus.query.snapshot import Snapshot, TreatyStatus
@@ -45,11 +46,22 @@ def _cow(registry: StateRegistry, code: str) -> int | None:
     return state.cow if state else None
 
 
+def _bound_at_the_latest(party: Party | None, start: dt.date) -> bool:
+    """True when ``start`` is the party's ``bound_by`` day (its true start is unknown)."""
+    return (
+        party is not None
+        and party.bound_by is not None
+        and not (party.ratified or party.acceded or party.in_force)
+        and party.bound_by.last_day == start
+    )
+
+
 def obligation_record(edge: ObligationEdge, snapshot: Snapshot) -> dict[str, Any]:
     """One obligation in force on the snapshot's date."""
     world = snapshot.world
     treaty = edge.treaty
     spans = [world.spans[(treaty.id, s)] for s in (edge.from_, edge.to)]
+    since = max(s.start for s in spans)
     return {
         "treaty": treaty.id,
         "treaty_name": treaty.name,
@@ -61,7 +73,11 @@ def obligation_record(edge: ObligationEdge, snapshot: Snapshot) -> dict[str, Any
         "from_cow": _cow(world.registry, edge.from_),
         "to_cow": _cow(world.registry, edge.to),
         "automatic": edge.automatic,
-        "since": max(s.start for s in spans).isoformat(),
+        "since": since.isoformat(),
+        "since_at_the_latest": any(
+            span.start == since and _bound_at_the_latest(treaty.party(code), since)
+            for code, span in zip((edge.from_, edge.to), spans, strict=True)
+        ),
         "says": edge.article.says,
         "conditions": conditions_record(edge.obligation),
         "sources": _sources(treaty, edge.article.sources),
