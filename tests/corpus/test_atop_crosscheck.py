@@ -110,7 +110,8 @@ def _share(world: foedus.World, atop: dict[int, list[AtopMember]], ids: list[int
     return (
         f"{share:.1%}|ATOP 5.1 {YEAR} directed defence dyads: {len(wanted)}; in the corpus on "
         f"{YEAR}-12-31: {len(wanted & ours)} ({raw:.1%}); excluding {len(dropped)} dyads of "
-        f"{len(ids)} alliances not yet encoded: {len(kept & ours)}/{len(kept)} ({share:.1%}); "
+        f"{len(ids)} excluded alliances (not yet encoded, or replaced without a defence clause): "
+        f"{len(kept & ours)}/{len(kept)} ({share:.1%}); "
         f"corpus defence dyads ATOP does not code: {len(ours - wanted)}"
     )
 
