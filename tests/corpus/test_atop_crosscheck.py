@@ -34,7 +34,11 @@ MEMBERS = DATA / "atop_v4.01_member_level.csv"
 DYADS = DATA / "atop_v5.1_ddyr_obligations.csv"
 EXCLUSIONS = Path(__file__).with_name("atop_2018_exclusions.yaml")
 YEAR = 2018
-TARGET = 0.95
+#: Issue 3's aim for the 2018 aggregate; not reached yet (the closing notes say why).
+AIM = 0.95
+#: The share the corpus has reached: a ratchet, so that no change can lose bound dyads unnoticed.
+#: Raise it when sourcing lifts the share; never lower it without saying why in the change.
+FLOOR = 0.81
 
 
 @pytest.fixture(scope="module")
@@ -116,12 +120,6 @@ def _share(world: foedus.World, atop: dict[int, list[AtopMember]], ids: list[int
     )
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the corpus does not yet bind every party of the alliances in force in 2018 (parties of "
-    "the Arab League, ECOWAS, SADC and AU pacts whose ratifications are not yet sourced); the "
-    "test prints the current figures with and without exclusions",
-)
 def test_aggregate_2018_defence_dyads(
     world: foedus.World, atop: dict[int, list[AtopMember]], exclusions: dict[str, Any]
 ) -> None:
@@ -131,4 +129,9 @@ def test_aggregate_2018_defence_dyads(
     figure, text = _share(world, atop, ids).split("|", 1)
     print("\n" + text)
     share = float(figure.rstrip("%")) / 100
-    assert share >= TARGET, text
+    if share < AIM:
+        print(
+            f"below issue 3's aim of {AIM:.0%}: parties of the Arab League, ECOWAS, SADC and AU "
+            "pacts whose ratifications are not sourced are not bound"
+        )
+    assert share >= FLOOR, f"the share fell below {FLOOR:.0%}: {text}"
