@@ -95,3 +95,32 @@ def test_obligation_records_say_when_the_start_is_a_latest_date() -> None:
         (edge,) = snap.obligations(from_="AAA", to="CCC", kind="defense")
         record = obligation_record(edge, snap)
         assert record["since_at_the_latest"] is latest, bound_by
+
+
+def test_bound_by_shows_the_treaty_in_force_when_its_date_is_unknown() -> None:
+    """No source dates the entry into force; two parties are shown bound by 2000 and 2005: the
+    treaty counts as in force from 2000-12-31, their obligations from 2005-06-01."""
+    treaty = Treaty(
+        id="undated",
+        name="undated",
+        signed="1996-03-05",
+        parties=(
+            Party(state="AAA", bound_by="2000", sources=("s",)),
+            Party(state="BBB", bound_by="2005-06-01", sources=("s",)),
+            Party(state="CCC", signed="1996-03-05", sources=("s",)),
+        ),
+        articles=(
+            Article(
+                number="4",
+                says="test",
+                obligations=(Obligation.model_validate({"kind": "defense"}),),
+            ),
+        ),
+        sources=SOURCE,
+    )
+    states = (State(code=c, name=c) for c in ("AAA", "BBB", "CCC"))
+    world = World(StateRegistry(states), (treaty,))
+    assert str(world.treaty_spans["undated"].start) == "2000-12-31"
+    assert not world.on("2005-05-31").obligations(from_="AAA", to="BBB")
+    assert world.on("2005-06-01").obligations(from_="AAA", to="BBB")
+    assert not world.on("2020-01-01").obligations(from_="AAA", to="CCC")

@@ -4,7 +4,8 @@ Intervals are half-open ``[start, end)``. A partial date that *starts* an interv
 first day; one that *ends* an interval counts to its last day (DESIGN.md §3). A party is bound from
 its own ``in_force`` date if given; otherwise from the later of the treaty's entry into force and
 its ratification or accession; failing those, from its ``bound_by`` date (bound no later than: the
-last day that date can mean, a conservative start); a party that only signed is not bound (unless
+last day that date can mean, a conservative start; it also shows the treaty in force by then when
+no source dates its entry into force); a party that only signed is not bound (unless
 the treaty says that no ratification is required).
 """
 
@@ -27,6 +28,7 @@ __all__ = [
     "party_interval",
     "treaty_end",
     "treaty_interval",
+    "treaty_start",
 ]
 
 FOREVER = dt.date.max
@@ -69,22 +71,39 @@ def treaty_interval(
     treaty: Treaty, successor_in_force: PartialDate | None = None
 ) -> Interval | None:
     """When the treaty is in force overall, or ``None`` if it never entered into force."""
-    if treaty.in_force is None:
+    start = treaty_start(treaty)
+    if start is None:
         return None
-    interval = Interval(treaty.in_force.first_day, treaty_end(treaty, successor_in_force))
+    interval = Interval(start, treaty_end(treaty, successor_in_force))
     return None if interval.empty else interval
+
+
+def treaty_start(treaty: Treaty) -> dt.date | None:
+    """The treaty's entry into force; when no source dates it, the earliest day a party is shown
+    bound (``bound_by``: a party bound by a day means the treaty was in force by then)."""
+    if treaty.in_force is not None:
+        return treaty.in_force.first_day
+    latest = [p.bound_by.last_day for p in treaty.parties if p.bound_by and _bound_by_only(p)]
+    return min(latest, default=None)
+
+
+def _bound_by_only(party: Party) -> bool:
+    """The party's start is known only as a ``bound_by`` day (no joining date is given)."""
+    return party.bound_by is not None and not (party.in_force or party.acceded or party.ratified)
 
 
 def party_start(treaty: Treaty, party: Party) -> dt.date | None:
     """The first day the treaty binds ``party``, or ``None`` if it never did."""
     if party.in_force is not None:
         start = party.in_force.first_day
+    elif _bound_by_only(party):
+        assert party.bound_by is not None
+        latest = party.bound_by.last_day
+        start = latest if treaty.in_force is None else max(treaty.in_force.first_day, latest)
     elif treaty.in_force is None:
         return None
     elif (joined := party.acceded or party.ratified) is not None:
         start = max(treaty.in_force.first_day, joined.first_day)
-    elif party.bound_by is not None:
-        start = max(treaty.in_force.first_day, party.bound_by.last_day)
     elif treaty.ratification_required:
         return None
     else:
