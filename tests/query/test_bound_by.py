@@ -13,17 +13,14 @@ from foedus.query import World
 SOURCE = (Source(id="s", title="test", supports="test"),)
 
 
-def _world(**party: object) -> World:
+def _pact(*parties: Party, in_force: str | None = "2009-12-18") -> World:
+    """A defence pact signed in 2005 between ``parties`` (states AAA, BBB, CCC)."""
     treaty = Treaty(
         id="pact",
         name="pact",
         signed="2005-01-31",
-        in_force="2009-12-18",
-        parties=(
-            Party(state="AAA", ratified="2008-01-01", sources=("s",)),
-            Party(state="BBB", ratified="2009-01-01", sources=("s",)),
-            Party.model_validate({"state": "CCC", "sources": ["s"], **party}),
-        ),
+        in_force=in_force,
+        parties=parties,
         articles=(
             Article(
                 number="1",
@@ -35,6 +32,15 @@ def _world(**party: object) -> World:
     )
     states = (State(code=c, name=c) for c in ("AAA", "BBB", "CCC"))
     return World(StateRegistry(states), (treaty,))
+
+
+def _world(**party: object) -> World:
+    """AAA and BBB ratified before the 2009 entry into force; CCC has the given fields."""
+    return _pact(
+        Party(state="AAA", ratified="2008-01-01", sources=("s",)),
+        Party(state="BBB", ratified="2009-01-01", sources=("s",)),
+        Party.model_validate({"state": "CCC", "sources": ["s"], **party}),
+    )
 
 
 def _bound(world: World, day: str) -> bool:
@@ -98,29 +104,15 @@ def test_obligation_records_say_when_the_start_is_a_latest_date() -> None:
 
 
 def test_bound_by_shows_the_treaty_in_force_when_its_date_is_unknown() -> None:
-    """No source dates the entry into force; two parties are shown bound by 2000 and 2005: the
-    treaty counts as in force from 2000-12-31, their obligations from 2005-06-01."""
-    treaty = Treaty(
-        id="undated",
-        name="undated",
-        signed="1996-03-05",
-        parties=(
-            Party(state="AAA", bound_by="2000", sources=("s",)),
-            Party(state="BBB", bound_by="2005-06-01", sources=("s",)),
-            Party(state="CCC", signed="1996-03-05", sources=("s",)),
-        ),
-        articles=(
-            Article(
-                number="4",
-                says="test",
-                obligations=(Obligation.model_validate({"kind": "defense"}),),
-            ),
-        ),
-        sources=SOURCE,
+    """No source dates the entry into force; two parties are shown bound by 2006 and 2010: the
+    treaty counts as in force from 2006-12-31, their obligations from 2010-06-01."""
+    world = _pact(
+        Party(state="AAA", bound_by="2006", sources=("s",)),
+        Party(state="BBB", bound_by="2010-06-01", sources=("s",)),
+        Party(state="CCC", signed="2005-01-31", sources=("s",)),
+        in_force=None,
     )
-    states = (State(code=c, name=c) for c in ("AAA", "BBB", "CCC"))
-    world = World(StateRegistry(states), (treaty,))
-    assert str(world.treaty_spans["undated"].start) == "2000-12-31"
-    assert not world.on("2005-05-31").obligations(from_="AAA", to="BBB")
-    assert world.on("2005-06-01").obligations(from_="AAA", to="BBB")
+    assert str(world.treaty_spans["pact"].start) == "2006-12-31"
+    assert not world.on("2010-05-31").obligations(from_="AAA", to="BBB")
+    assert world.on("2010-06-01").obligations(from_="AAA", to="BBB")
     assert not world.on("2020-01-01").obligations(from_="AAA", to="CCC")
