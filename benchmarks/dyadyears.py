@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import polars as pl
+from timing import timed
 
 from foedus.datasets import ATOP_FLAGS, StateSystem, dyad_years
 from foedus.io.corpus import bundled_registry
@@ -31,15 +30,6 @@ from foedus.query.world import World
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 PEACESCIENCER_MEDIAN = 1.7
 YEARS = (1816, 2016)
-
-
-def timed(fn: Callable[[], object], repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t0)
-    return statistics.median(samples)
 
 
 def reference(world: World, system: StateSystem) -> pd.DataFrame:

@@ -10,24 +10,14 @@ Run: ``python benchmarks/run.py`` (prints a table; ``--json`` for machines).
 from __future__ import annotations
 
 import json
-import statistics
 import subprocess
 import sys
-import time
 from collections.abc import Callable
+
+from timing import timed
 
 import foedus
 from foedus.query.lifecycle import party_interval
-
-
-def timed(fn: Callable[[], object], repeat: int) -> float:
-    """Median seconds of ``repeat`` calls."""
-    samples = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t0)
-    return statistics.median(samples)
 
 
 def process(*args: str) -> Callable[[], object]:

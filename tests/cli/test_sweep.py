@@ -18,22 +18,16 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+#: Every ordered pair of three states on one day, 300 draws, seed 2, as JSON.
+PAIRS_2025 = (
+    "--on", "2025-06-01", "--states", "PRK,KOR,USA", "--runs", "300", "--seed", "2",
+    "--format", "json",
+)  # fmt: skip
+
+
 def test_sweep_pairs_json_and_csv(tmp_path: Path) -> None:
     out = tmp_path / "sweep.csv"
-    done = run(
-        "--on",
-        "2025-06-01",
-        "--states",
-        "PRK,KOR,USA",
-        "--runs",
-        "300",
-        "--seed",
-        "2",
-        "--format",
-        "json",
-        "--out",
-        str(out),
-    )
+    done = run(*PAIRS_2025, "--out", str(out))
     assert done.returncode == 0, done.stderr
     rows = json.loads(done.stdout)
     assert len(rows) == 6
@@ -43,20 +37,7 @@ def test_sweep_pairs_json_and_csv(tmp_path: Path) -> None:
     assert 2 <= kor_prk["mean_belligerents"] <= 4
     with out.open() as fh:
         assert len(list(csv.DictReader(fh))) == 6
-    again = json.loads(
-        run(
-            "--on",
-            "2025-06-01",
-            "--states",
-            "PRK,KOR,USA",
-            "--runs",
-            "300",
-            "--seed",
-            "2",
-            "--format",
-            "json",
-        ).stdout
-    )
+    again = json.loads(run(*PAIRS_2025).stdout)
     assert again == rows
 
 
